@@ -1,0 +1,47 @@
+// Schema migrations, written once for both dialects (kysely's schema builder).
+import { Migrator, sql, type ColumnDefinitionBuilder, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+
+/** Keys sort by code point on both dialects (PostgreSQL's default collation may be a locale's). */
+function binaryKey(dialect: 'sqlite' | 'postgres') {
+  return (c: ColumnDefinitionBuilder) => (dialect === 'postgres' ? c.notNull().modifyEnd(sql`collate "C"`) : c.notNull());
+}
+
+
+function migrations(dialect: 'sqlite' | 'postgres'): Record<string, Migration> {
+  return {
+  '0001-entities-and-meta': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('entities')
+        .addColumn('account', 'varchar(32)', (c) => c.notNull())
+        .addColumn('kind', 'varchar(64)', (c) => c.notNull())
+        .addColumn('key', 'varchar(1024)', binaryKey(dialect))
+        .addColumn('parent', 'varchar(1024)')
+        .addColumn('ref', 'varchar(2048)')
+        .addColumn('data', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
+        .addPrimaryKeyConstraint('entities_pk', ['account', 'kind', 'key'])
+        .execute();
+      await db.schema.createIndex('entities_parent').on('entities').columns(['account', 'kind', 'parent']).execute();
+      await db.schema.createIndex('entities_ref').on('entities').columns(['kind', 'ref']).execute();
+      await db.schema.createIndex('entities_kind_key').on('entities').columns(['kind', 'key']).execute();
+      await db.schema
+        .createTable('meta')
+        .addColumn('key', 'varchar(256)', (c) => c.primaryKey())
+        .addColumn('value', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
+  };
+}
+
+/** Brings the schema up to date; throws with the failing migration's error. */
+export async function migrateToLatest(db: Kysely<any>, dialect: 'sqlite' | 'postgres'): Promise<void> {
+  const provider: MigrationProvider = { getMigrations: async () => migrations(dialect) };
+  const migrator = new Migrator({ db, provider, migrationTableName: 'idbroker_migrations', migrationLockTableName: 'idbroker_migrations_lock' });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`store migration ${failed} failed`, { cause: error });
+  }
+}

@@ -1,0 +1,152 @@
+// The query layer shared by the SQLite and PostgreSQL adapters.
+import type { Kysely, Transaction } from 'kysely';
+import { sql } from 'kysely';
+import { ConflictError } from '../../../server/contracts/errors.ts';
+import type { EntityRecord, EntityRepo, ListOptions, MetaRepo, Repos, Store } from '../../../server/contracts/store.ts';
+import type { Database, EntitiesTable } from './schema.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** Tells a unique-key violation from other failures, per dialect. */
+export type IsUniqueViolation = (err: unknown) => boolean;
+
+function toRecord<T>(row: EntitiesTable): EntityRecord<T> {
+  return { account: row.account, kind: row.kind, key: row.key, parent: row.parent, ref: row.ref, data: JSON.parse(row.data) as T };
+}
+
+function toRow(r: EntityRecord): EntitiesTable {
+  return {
+    account: r.account,
+    kind: r.kind,
+    key: r.key,
+    parent: r.parent ?? null,
+    ref: r.ref ?? null,
+    data: JSON.stringify(r.data),
+    created_at: new Date().toISOString(),
+  };
+}
+
+class SqlEntities implements EntityRepo {
+  constructor(private readonly db: Db, private readonly isUnique: IsUniqueViolation) {}
+
+  async get<T>(account: string, kind: string, key: string) {
+    const row = await this.db.selectFrom('entities').selectAll().where('account', '=', account).where('kind', '=', kind).where('key', '=', key).executeTakeFirst();
+    return row ? toRecord<T>(row) : undefined;
+  }
+
+  async find<T>(kind: string, key: string) {
+    const row = await this.db.selectFrom('entities').selectAll().where('kind', '=', kind).where('key', '=', key).executeTakeFirst();
+    return row ? toRecord<T>(row) : undefined;
+  }
+
+  async list<T>(account: string, kind: string, opts: ListOptions = {}) {
+    let q = this.db.selectFrom('entities').selectAll().where('account', '=', account).where('kind', '=', kind);
+    if (opts.parent !== undefined) q = q.where('parent', '=', opts.parent);
+    if (opts.keyPrefix) q = q.where('key', '>=', opts.keyPrefix).where('key', '<', opts.keyPrefix + '\uffff');
+    if (opts.afterKey !== undefined) q = q.where('key', '>', opts.afterKey);
+    q = q.orderBy('key');
+    if (opts.limit !== undefined) q = q.limit(opts.limit);
+    return (await q.execute()).map((r) => toRecord<T>(r));
+  }
+
+  async listByRef<T>(kind: string, ref: string) {
+    const rows = await this.db.selectFrom('entities').selectAll().where('kind', '=', kind).where('ref', '=', ref).orderBy('account').orderBy('key').execute();
+    return rows.map((r) => toRecord<T>(r));
+  }
+
+  async count(account: string, kind: string, opts: { parent?: string } = {}) {
+    let q = this.db.selectFrom('entities').select((eb) => eb.fn.countAll<number | string>().as('n')).where('account', '=', account).where('kind', '=', kind);
+    if (opts.parent !== undefined) q = q.where('parent', '=', opts.parent);
+    return Number((await q.executeTakeFirstOrThrow()).n);
+  }
+
+  async countByRef(kind: string, ref: string) {
+    const r = await this.db.selectFrom('entities').select((eb) => eb.fn.countAll<number | string>().as('n')).where('kind', '=', kind).where('ref', '=', ref).executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+
+  async insert(record: EntityRecord) {
+    try {
+      await this.db.insertInto('entities').values(toRow(record)).execute();
+    } catch (err) {
+      if (this.isUnique(err)) throw new ConflictError(`${record.kind} ${record.key} already exists`, { cause: err });
+      throw err;
+    }
+  }
+
+  async update(record: EntityRecord) {
+    const r = await this.db
+      .updateTable('entities')
+      .set({ data: JSON.stringify(record.data), parent: record.parent ?? null, ref: record.ref ?? null })
+      .where('account', '=', record.account)
+      .where('kind', '=', record.kind)
+      .where('key', '=', record.key)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
+  }
+
+  async upsert(record: EntityRecord) {
+    const row = toRow(record);
+    await this.db
+      .insertInto('entities')
+      .values(row)
+      .onConflict((oc) => oc.columns(['account', 'kind', 'key']).doUpdateSet({ data: row.data, parent: row.parent, ref: row.ref }))
+      .execute();
+  }
+
+  async delete(account: string, kind: string, key: string) {
+    const r = await this.db.deleteFrom('entities').where('account', '=', account).where('kind', '=', kind).where('key', '=', key).executeTakeFirst();
+    return Number(r.numDeletedRows) > 0;
+  }
+
+  async deleteByParent(account: string, kinds: string[], parent: string) {
+    if (kinds.length === 0) return 0;
+    const r = await this.db.deleteFrom('entities').where('account', '=', account).where('kind', 'in', kinds).where('parent', '=', parent).executeTakeFirst();
+    return Number(r.numDeletedRows);
+  }
+}
+
+class SqlMeta implements MetaRepo {
+  constructor(private readonly db: Db) {}
+
+  async get(key: string) {
+    const row = await this.db.selectFrom('meta').select('value').where('key', '=', key).executeTakeFirst();
+    return row?.value;
+  }
+
+  async set(key: string, value: string) {
+    await this.db.insertInto('meta').values({ key, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
+  }
+
+  async setIfAbsent(key: string, value: string) {
+    const r = await this.db.insertInto('meta').values({ key, value }).onConflict((oc) => oc.column('key').doNothing()).executeTakeFirst();
+    return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
+  }
+}
+
+function repos(db: Db, isUnique: IsUniqueViolation): Repos {
+  return { entities: new SqlEntities(db, isUnique), meta: new SqlMeta(db) };
+}
+
+export class SqlStore implements Store {
+  readonly entities: EntityRepo;
+  readonly meta: MetaRepo;
+
+  constructor(readonly dialect: 'sqlite' | 'postgres', private readonly db: Kysely<Database>, private readonly isUnique: IsUniqueViolation) {
+    const r = repos(db, isUnique);
+    this.entities = r.entities;
+    this.meta = r.meta;
+  }
+
+  transaction<T>(fn: (tx: Repos) => Promise<T>): Promise<T> {
+    return this.db.transaction().execute((trx) => fn(repos(trx, this.isUnique)));
+  }
+
+  async ping() {
+    await sql`select 1`.execute(this.db);
+  }
+
+  async close() {
+    await this.db.destroy();
+  }
+}

@@ -1,0 +1,27 @@
+// SQLite adapter (the embedded default): better-sqlite3 under kysely, one file in the data directory.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import type { Store } from '../../../server/contracts/store.ts';
+import { migrateToLatest } from '../sql/migrations.ts';
+import type { Database } from '../sql/schema.ts';
+import { SqlStore } from '../sql/sql-store.ts';
+
+function isUniqueViolation(err: unknown): boolean {
+  const code = (err as { code?: string })?.code;
+  return code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
+/** Opens (creating if needed) the SQLite store at `file` (':memory:' for tests) and migrates it. */
+export async function openSqliteStore(file: string): Promise<Store> {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  const database = new SQLite(file);
+  database.pragma('journal_mode = WAL');
+  database.pragma('synchronous = NORMAL');
+  database.pragma('busy_timeout = 5000');
+  database.pragma('foreign_keys = ON');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  await migrateToLatest(db, 'sqlite');
+  return new SqlStore('sqlite', db, isUniqueViolation);
+}

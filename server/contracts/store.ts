@@ -1,0 +1,58 @@
+// The Store port: the broker's state, behind small named repositories.
+// Adapters: adapters/store/sqlite (embedded default) and adapters/store/postgres, sharing one SQL layer.
+
+/** One stored object: IAM entities, providers, MFA devices... `data` is a JSON-serialisable value. */
+export interface EntityRecord<T = unknown> {
+  account: string; // 12-digit account id ('aws' for AWS-managed policies, '' for global)
+  kind: string; // 'user', 'role', 'policy', 'user-policy', ...
+  key: string; // unique within (account, kind); names are stored lower-cased where AWS compares them case-insensitively
+  parent?: string | null; // owning object's key, for listing and cascading deletes
+  ref?: string | null; // a secondary reference (e.g. the policy ARN of an attachment), for counting
+  data: T;
+}
+
+export interface ListOptions {
+  parent?: string;
+  keyPrefix?: string;
+  afterKey?: string; // keys strictly greater than this (pagination)
+  limit?: number;
+}
+
+export interface EntityRepo {
+  get<T>(account: string, kind: string, key: string): Promise<EntityRecord<T> | undefined>;
+  /** Looks a key up in every account (access key ids, unique ids are unique across accounts). */
+  find<T>(kind: string, key: string): Promise<EntityRecord<T> | undefined>;
+  list<T>(account: string, kind: string, opts?: ListOptions): Promise<EntityRecord<T>[]>;
+  listByRef<T>(kind: string, ref: string): Promise<EntityRecord<T>[]>;
+  count(account: string, kind: string, opts?: { parent?: string }): Promise<number>;
+  countByRef(kind: string, ref: string): Promise<number>;
+  /** Throws ConflictError when (account, kind, key) exists. */
+  insert(record: EntityRecord): Promise<void>;
+  /** Returns false when the record does not exist. */
+  update(record: EntityRecord): Promise<boolean>;
+  upsert(record: EntityRecord): Promise<void>;
+  delete(account: string, kind: string, key: string): Promise<boolean>;
+  /** Deletes every record of the given kinds whose parent is `parent`; returns how many. */
+  deleteByParent(account: string, kinds: string[], parent: string): Promise<number>;
+}
+
+export interface MetaRepo {
+  get(key: string): Promise<string | undefined>;
+  set(key: string, value: string): Promise<void>;
+  /** Sets the value only if the key is absent; true when this call set it. */
+  setIfAbsent(key: string, value: string): Promise<boolean>;
+}
+
+export interface Repos {
+  readonly entities: EntityRepo;
+  readonly meta: MetaRepo;
+}
+
+export interface Store extends Repos {
+  readonly dialect: 'sqlite' | 'postgres';
+  /** Runs fn in one transaction: everything it writes lands, or nothing does. */
+  transaction<T>(fn: (tx: Repos) => Promise<T>): Promise<T>;
+  /** Throws when the database cannot be reached (readiness). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}

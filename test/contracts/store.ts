@@ -1,0 +1,102 @@
+// The Store contract suite: every Store adapter must pass it.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { ConflictError } from '../../server/contracts/errors.ts';
+import type { Store } from '../../server/contracts/store.ts';
+
+export function storeContract(name: string, open: () => Promise<Store>): void {
+  describe(`Store contract: ${name}`, () => {
+    let store: Store;
+    before(async () => {
+      store = await open();
+    });
+    after(async () => {
+      await store.close();
+    });
+
+    it('inserts, gets, updates and deletes an entity', async () => {
+      await store.entities.insert({ account: '111122223333', kind: 'role', key: 'admins', data: { name: 'Admins', n: 1 } });
+      const got = await store.entities.get<{ name: string }>('111122223333', 'role', 'admins');
+      assert.equal(got?.data.name, 'Admins');
+      assert.equal(await store.entities.update({ account: '111122223333', kind: 'role', key: 'admins', data: { name: 'Admins', n: 2 } }), true);
+      assert.deepEqual((await store.entities.get('111122223333', 'role', 'admins'))?.data, { name: 'Admins', n: 2 });
+      assert.equal(await store.entities.update({ account: '111122223333', kind: 'role', key: 'nobody', data: {} }), false);
+      assert.equal(await store.entities.delete('111122223333', 'role', 'admins'), true);
+      assert.equal(await store.entities.delete('111122223333', 'role', 'admins'), false);
+      assert.equal(await store.entities.get('111122223333', 'role', 'admins'), undefined);
+    });
+
+    it('refuses a duplicate key with ConflictError and keeps the first', async () => {
+      await store.entities.insert({ account: '111122223333', kind: 'user', key: 'dup', data: { v: 1 } });
+      await assert.rejects(store.entities.insert({ account: '111122223333', kind: 'user', key: 'dup', data: { v: 2 } }), ConflictError);
+      assert.deepEqual((await store.entities.get('111122223333', 'user', 'dup'))?.data, { v: 1 });
+      // the same key in another account or kind is a different record
+      await store.entities.insert({ account: '444455556666', kind: 'user', key: 'dup', data: { v: 3 } });
+      await store.entities.insert({ account: '111122223333', kind: 'group', key: 'dup', data: { v: 4 } });
+    });
+
+    it('lists in key order with prefix, parent and pagination, and counts', async () => {
+      for (const k of ['b', 'a', 'c', 'ab']) {
+        await store.entities.insert({ account: '222233334444', kind: 'policy', key: k, parent: k.startsWith('a') ? 'pa' : 'pb', ref: 'r1', data: { k } });
+      }
+      const all = await store.entities.list<{ k: string }>('222233334444', 'policy');
+      assert.deepEqual(all.map((r) => r.key), ['a', 'ab', 'b', 'c']);
+      assert.deepEqual((await store.entities.list('222233334444', 'policy', { keyPrefix: 'a' })).map((r) => r.key), ['a', 'ab']);
+      assert.deepEqual((await store.entities.list('222233334444', 'policy', { parent: 'pb' })).map((r) => r.key), ['b', 'c']);
+      assert.deepEqual((await store.entities.list('222233334444', 'policy', { afterKey: 'ab', limit: 1 })).map((r) => r.key), ['b']);
+      assert.equal(await store.entities.count('222233334444', 'policy'), 4);
+      assert.equal(await store.entities.count('222233334444', 'policy', { parent: 'pa' }), 2);
+      assert.equal(await store.entities.countByRef('policy', 'r1'), 4);
+      assert.equal((await store.entities.listByRef('policy', 'r1')).length, 4);
+      assert.equal(await store.entities.deleteByParent('222233334444', ['policy'], 'pa'), 2);
+      assert.equal(await store.entities.count('222233334444', 'policy'), 2);
+    });
+
+    it('finds a key across accounts', async () => {
+      await store.entities.insert({ account: '333344445555', kind: 'access-key', key: 'AKIAEXAMPLE000000001', data: { user: 'u' } });
+      const r = await store.entities.find<{ user: string }>('access-key', 'AKIAEXAMPLE000000001');
+      assert.equal(r?.account, '333344445555');
+      assert.equal(await store.entities.find('access-key', 'AKIANOPE'), undefined);
+    });
+
+    it('upserts', async () => {
+      await store.entities.upsert({ account: '111122223333', kind: 'cfg', key: 'x', data: 1 });
+      await store.entities.upsert({ account: '111122223333', kind: 'cfg', key: 'x', data: 2 });
+      assert.equal((await store.entities.get('111122223333', 'cfg', 'x'))?.data, 2);
+    });
+
+    it('keeps meta values and setIfAbsent only once', async () => {
+      assert.equal(await store.meta.get('k'), undefined);
+      assert.equal(await store.meta.setIfAbsent('k', 'v1'), true);
+      assert.equal(await store.meta.setIfAbsent('k', 'v2'), false);
+      assert.equal(await store.meta.get('k'), 'v1');
+      await store.meta.set('k', 'v3');
+      assert.equal(await store.meta.get('k'), 'v3');
+    });
+
+    it('commits a transaction whole', async () => {
+      await store.transaction(async (tx) => {
+        await tx.entities.insert({ account: '111122223333', kind: 'tx', key: 'one', data: 1 });
+        await tx.entities.insert({ account: '111122223333', kind: 'tx', key: 'two', data: 2 });
+      });
+      assert.equal(await store.entities.count('111122223333', 'tx'), 2);
+    });
+
+    it('rolls a failed transaction back whole: nothing half-written', async () => {
+      await assert.rejects(
+        store.transaction(async (tx) => {
+          await tx.entities.insert({ account: '111122223333', kind: 'tx2', key: 'one', data: 1 });
+          await tx.meta.set('tx2', 'written');
+          await tx.entities.insert({ account: '111122223333', kind: 'tx2', key: 'one', data: 2 }); // conflict
+        }),
+        ConflictError,
+      );
+      assert.equal(await store.entities.count('111122223333', 'tx2'), 0);
+      assert.equal(await store.meta.get('tx2'), undefined);
+    });
+
+    it('answers ping', async () => {
+      await store.ping();
+    });
+  });
+}
