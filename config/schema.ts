@@ -1,0 +1,115 @@
+// The config schema: what users write (see DESIGN.md, "Configuration") and the normalised,
+// typed result the broker runs on. Defaults that depend on other keys are filled in here.
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+import { accountId, always, boolean, filePath, hostName, integer, list, matching, optional, port, text } from './schema/common.ts';
+import { directorySchema } from './schema/directories.ts';
+import { groupSchema, managedPolicySchema, roleSchema, userSchema } from './schema/iam.ts';
+import { identityProvidersSchema } from './schema/providers.ts';
+
+export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
+
+const httpSchema = z.strictObject({
+  host: hostName().default('127.0.0.1'),
+  port: port().default(8080),
+  publicUrl: optional(matching(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, 'expected an http:// or https:// URL without query or fragment')),
+  bodyLimitBytes: integer(1, 2 ** 31 - 1, 'expected a size in bytes from 1 to 2147483647').default(1024 * 1024),
+  trustProxy: boolean().default(false),
+});
+
+const postgresUrl = () =>
+  z.string().refine((v) => {
+    if (!/^postgres(ql)?:\/\//.test(v)) return false;
+    try {
+      new URL(v);
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'expected a postgres:// or postgresql:// URL');
+
+const storeSchema = z
+  .strictObject({ sqlite: optional(filePath()), postgres: optional(postgresUrl()) })
+  .refine((s) => !(s.sqlite && s.postgres), 'expected only one of sqlite or postgres');
+
+const accountSchema = z.strictObject({
+  id: accountId(),
+  alias: optional(matching(/^[a-z0-9]([a-z0-9]|-(?!-)){1,61}[a-z0-9]$/, 'expected an alias of 3 to 63 lower-case letters, digits or single hyphens')),
+});
+
+const adminSchema = z
+  .strictObject({
+    accessKeyId: optional(matching(/^AKIA[A-Z0-9]{16}$/, 'expected an access key id: "AKIA" and 16 upper-case letters or digits')),
+    secretAccessKey: optional(matching(/^[A-Za-z0-9/+]{40}$/, 'expected a secret access key of 40 characters (letters, digits, / or +)')),
+  })
+  .superRefine((a, ctx) => {
+    if (a && typeof a === 'object' && (a.accessKeyId === undefined) !== (a.secretAccessKey === undefined))
+      ctx.addIssue({ code: 'custom', message: 'expected both accessKeyId and secretAccessKey, or neither (generated)', path: [] });
+  }, always);
+
+export const rawConfigSchema = z.strictObject({
+  http: httpSchema.prefault({}),
+  logLevel: z.enum(LOG_LEVELS).default('info'),
+  region: matching(/^[a-z]{2}(-(gov|iso[a-z]?))?-[a-z]+-\d{1,2}$/, 'expected a region name like "us-east-1"').default('us-east-1'),
+  dataDir: text().default('./data'),
+  store: storeSchema.optional(),
+  keys: z.strictObject({ file: optional(filePath()), inline: optional(text()) }).optional(),
+  accounts: z.array(accountSchema).min(1, { error: 'expected at least one account' }),
+  admin: adminSchema.optional(),
+  users: list(userSchema),
+  groups: list(groupSchema),
+  roles: list(roleSchema),
+  policies: list(managedPolicySchema),
+  identityProviders: identityProvidersSchema.prefault({}),
+  directories: list(directorySchema),
+});
+
+export type RawConfig = z.output<typeof rawConfigSchema>;
+
+function defaultPublicUrl(host: string, port: number): string {
+  const h = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+  return `http://${h}:${port}`;
+}
+
+/** Fills in defaults that depend on other keys; `env` supplies IDBROKER_KEYRING. */
+export function normaliseConfig(raw: RawConfig, env: NodeJS.ProcessEnv) {
+  const dataDir = resolve(raw.dataDir);
+  const defaultAccount = raw.accounts[0].id;
+  const account = (ref: string | undefined): string =>
+    ref === undefined ? defaultAccount : (raw.accounts.find((a) => a.id === ref || a.alias === ref)?.id ?? ref);
+  const withAccount = <T extends { account?: string }>(items: T[]) => items.map((i) => ({ ...i, account: account(i.account) }));
+  const store =
+    raw.store?.postgres !== undefined
+      ? { kind: 'postgres' as const, url: raw.store.postgres }
+      : { kind: 'sqlite' as const, file: raw.store?.sqlite ?? join(dataDir, 'idbroker.db') };
+  const keys: { file: string; inline?: string } = { file: raw.keys?.file ?? join(dataDir, 'keyring.json') };
+  const inline = raw.keys?.inline ?? (env.IDBROKER_KEYRING || undefined);
+  if (inline !== undefined) keys.inline = inline;
+  return {
+    http: { ...raw.http, publicUrl: (raw.http.publicUrl ?? defaultPublicUrl(raw.http.host, raw.http.port)).replace(/\/+$/, '') },
+    logLevel: raw.logLevel,
+    region: raw.region,
+    dataDir,
+    store: store as { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string },
+    keys,
+    accounts: raw.accounts,
+    admin: raw.admin ?? {},
+    users: withAccount(raw.users),
+    groups: withAccount(raw.groups),
+    roles: withAccount(raw.roles),
+    policies: withAccount(raw.policies),
+    identityProviders: { saml: withAccount(raw.identityProviders.saml), oidc: withAccount(raw.identityProviders.oidc) },
+    directories: raw.directories,
+  };
+}
+
+export const configSchema = (env: NodeJS.ProcessEnv) => rawConfigSchema.transform((raw) => normaliseConfig(raw, env));
+
+/** The normalised config the broker runs on. */
+export type Config = z.output<ReturnType<typeof configSchema>>;
+export type DirectoryConfig = Config['directories'][number];
+export type UserConfig = Config['users'][number];
+export type GroupConfig = Config['groups'][number];
+export type RoleConfig = Config['roles'][number];
+export type ManagedPolicyConfig = Config['policies'][number];
+export type { PolicyDocument, PolicyStatement } from './schema/policy-document.ts';

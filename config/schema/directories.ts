@@ -1,0 +1,154 @@
+// Directories (AWS Directory Service's three kinds): simple-ad and managed-ad store their
+// entries in the broker; ad-connector proxies to upstream domain controllers; managed-ad may
+// trust other domains. Keys that a kind cannot have get an error saying why.
+import { z } from 'zod';
+import { boolean, filePath, hostName, integer, list, matching, optional, port, sessionTags, text } from './common.ts';
+
+const dnsName = () =>
+  matching(/^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/, 'expected a fully qualified DNS name like "corp.example.com"');
+
+const netbiosName = () =>
+  matching(/^[^\\/:*?"<>|.\s][^\\/:*?"<>|\s]{0,14}$/, 'expected a NetBIOS name of 1 to 15 characters, without \\ / : * ? " < > | or spaces').transform((n) =>
+    n.toUpperCase(),
+  );
+
+const listener = () => z.strictObject({ host: hostName().default('127.0.0.1'), port: port() });
+
+const ldapsListener = () =>
+  z
+    .strictObject({ host: hostName().default('127.0.0.1'), port: port(), certFile: optional(filePath()), keyFile: optional(filePath()) })
+    .superRefine((l, ctx) => {
+      if ((l.certFile === undefined) !== (l.keyFile === undefined))
+        ctx.addIssue({ code: 'custom', message: 'expected both certFile and keyFile, or neither (a certificate is generated)', path: [] });
+    });
+
+export const upstreamSchema = z
+  .strictObject({
+    urls: z.array(matching(/^ldaps?:\/\/[^/\s?#]+\/?$/, 'expected an ldap:// or ldaps:// URL like "ldap://dc1.example.com:389"')).min(1),
+    startTls: boolean().default(false),
+    caFile: optional(filePath()),
+    serviceAccount: z.strictObject({ username: text(), password: text() }),
+    timeoutMs: integer(1, 600_000).default(5000),
+  })
+  .superRefine((u, ctx) => {
+    if (u.startTls && u.urls.some((url) => url.startsWith('ldaps:')))
+      ctx.addIssue({ code: 'custom', message: 'startTls applies to ldap:// URLs; ldaps:// is already TLS', path: ['startTls'] });
+  });
+
+const mfaSchema = z
+  .strictObject({
+    radius: z
+      .strictObject({ host: hostName(), port: port().default(1812), secret: text(), timeoutMs: integer(1, 60_000).default(3000) })
+      .optional(),
+    totp: boolean().default(false),
+  })
+  .refine((m) => m.radius !== undefined || m.totp, 'expected radius or totp: true');
+
+const SAM = /^[^"/\\[\]:;|=,+*?<>@\s][^"/\\[\]:;|=,+*?<>@]{0,19}$/;
+const seedSchema = z.strictObject({
+  ous: list(z.strictObject({ name: matching(/^[^,+"\\<>;=#]{1,64}$/, 'expected an OU name of 1 to 64 characters, without , + " \\ < > ; = #'), parent: text().optional(), description: z.string().optional() })),
+  groups: list(
+    z.strictObject({
+      name: matching(SAM, 'expected a group name of 1 to 20 characters, without " / \\ [ ] : ; | = , + * ? < > @'),
+      description: z.string().optional(),
+      ou: text().optional(),
+      members: list(text()),
+    }),
+  ),
+  users: list(
+    z
+      .strictObject({
+        username: matching(SAM, 'expected a sAMAccountName of 1 to 20 characters, without " / \\ [ ] : ; | = , + * ? < > @'),
+        password: optional(text()),
+        passwordHash: optional(matching(/^\{(SSHA|SSHA512)\}[A-Za-z0-9+/]+=*$/, 'expected an OpenLDAP {SSHA} or {SSHA512} hash')),
+        givenName: text().optional(),
+        surname: text().optional(),
+        displayName: text().optional(),
+        email: matching(/^[^@\s]+@[^@\s]+$/, 'expected an e-mail address').optional(),
+        userPrincipalName: matching(/^[^@\s]+@[^@\s]+$/, 'expected a UPN like "alice@corp.example.com"').optional(),
+        ou: text().optional(),
+        groups: list(text()),
+        disabled: boolean().default(false),
+        passwordNeverExpires: boolean().default(false),
+        mustChangePassword: boolean().default(false),
+        attributes: z.record(text(), z.union([z.string(), z.array(z.string())], { error: 'expected a string or a list of strings' })).default({}),
+      })
+      .refine((u) => !(u.password && u.passwordHash), { message: 'expected only one of password or passwordHash', path: ['passwordHash'] }),
+  ),
+});
+
+const base = {
+  id: matching(/^d-[0-9a-f]{10}$/, 'expected "d-" and 10 lower-case hexadecimal digits, like "d-1234567890"'),
+  dnsName: dnsName(),
+  netbiosName: netbiosName(),
+  description: z.string().max(128).optional(),
+  size: z.enum(['small', 'large']).default('small'),
+  ldap: listener().optional(),
+  ldaps: ldapsListener().optional(),
+  sessionTags: sessionTags(),
+  transitiveTagKeys: list(text()),
+};
+
+const local = {
+  adminPassword: optional(text()),
+  adminGroups: list(text()).transform((g) => (g.length > 0 ? g : ['Domain Admins'])),
+  seed: seedSchema.prefault({}),
+  lockout: z
+    .strictObject({
+      threshold: integer(0, 1000).default(5),
+      windowSeconds: integer(1, 86_400 * 99).default(1800),
+      durationSeconds: integer(0, 86_400 * 99).default(1800),
+    })
+    .prefault({}),
+  passwordPolicy: z
+    .strictObject({
+      minLength: integer(0, 128).default(7),
+      complexity: boolean().default(true),
+      history: integer(0, 24).default(24),
+      maxAgeDays: integer(0, 999).default(0),
+    })
+    .prefault({}),
+};
+
+const refuse = (message: string) => z.never({ error: message }).optional();
+
+export const trustSchema = z.strictObject({
+  dnsName: dnsName(),
+  netbiosName: netbiosName(),
+  direction: z.enum(['one-way-outgoing', 'one-way-incoming', 'two-way']),
+  type: z.enum(['forest', 'external']).default('forest'),
+  upstream: upstreamSchema,
+});
+
+const simpleAd = z.strictObject({
+  type: z.literal('simple-ad'),
+  ...base,
+  ...local,
+  trusts: refuse('simple-ad cannot trust other domains (use managed-ad)'),
+  mfa: refuse('simple-ad has no MFA (use managed-ad or ad-connector)'),
+  upstream: refuse('simple-ad has no upstream (use ad-connector)'),
+});
+
+const managedAd = z.strictObject({
+  type: z.literal('managed-ad'),
+  ...base,
+  ...local,
+  trusts: list(trustSchema),
+  trustSearch: z.enum(['chase', 'referral']).default('chase'),
+  mfa: mfaSchema.optional(),
+  upstream: refuse('managed-ad has no upstream: other domains are declared under trusts'),
+});
+
+const adConnector = z.strictObject({
+  type: z.literal('ad-connector'),
+  ...base,
+  upstream: upstreamSchema,
+  mfa: mfaSchema.optional(),
+  groupCacheSeconds: integer(0, 86_400).default(0),
+  seed: refuse('ad-connector stores no entries (seed is for simple-ad and managed-ad)'),
+  adminPassword: refuse('ad-connector has no local administrator (its upstream has)'),
+  trusts: refuse('ad-connector cannot have trusts (use managed-ad)'),
+});
+
+export const directorySchema = z.discriminatedUnion('type', [simpleAd, managedAd, adConnector]);
+
