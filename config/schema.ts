@@ -71,6 +71,14 @@ function defaultPublicUrl(host: string, port: number): string {
   return `http://${h}:${port}`;
 }
 
+/** Drops keys whose value is undefined (an empty "${VAR:-}" leaves the key out, not undefined). */
+function compact<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(compact) as T;
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, compact(v)])) as T;
+  return value;
+}
+
 /** Fills in defaults that depend on other keys; `env` supplies IDBROKER_KEYRING. */
 export function normaliseConfig(raw: RawConfig, env: NodeJS.ProcessEnv) {
   const dataDir = resolve(raw.dataDir);
@@ -85,7 +93,7 @@ export function normaliseConfig(raw: RawConfig, env: NodeJS.ProcessEnv) {
   const keys: { file: string; inline?: string } = { file: raw.keys?.file ?? join(dataDir, 'keyring.json') };
   const inline = raw.keys?.inline ?? (env.IDBROKER_KEYRING || undefined);
   if (inline !== undefined) keys.inline = inline;
-  return {
+  return compact({
     http: { ...raw.http, publicUrl: (raw.http.publicUrl ?? defaultPublicUrl(raw.http.host, raw.http.port)).replace(/\/+$/, '') },
     logLevel: raw.logLevel,
     region: raw.region,
@@ -100,7 +108,7 @@ export function normaliseConfig(raw: RawConfig, env: NodeJS.ProcessEnv) {
     policies: withAccount(raw.policies),
     identityProviders: { saml: withAccount(raw.identityProviders.saml), oidc: withAccount(raw.identityProviders.oidc) },
     directories: raw.directories,
-  };
+  });
 }
 
 export const configSchema = (env: NodeJS.ProcessEnv) => rawConfigSchema.transform((raw) => normaliseConfig(raw, env));
