@@ -50,12 +50,13 @@ function yamlProblems(doc: YAML.Document.Parsed, sourceName: string): string[] {
   });
 }
 
-/** Empty keys (`key:` with no value) count as absent. */
-function dropNulls(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(dropNulls);
-  if (node !== null && typeof node === 'object')
-    return Object.fromEntries(Object.entries(node).filter(([, v]) => v !== null && v !== undefined).map(([k, v]) => [k, dropNulls(v)]));
-  return node;
+/** Empty keys (`key:` with no value) count as absent; `__proto__` keys are refused. */
+function dropNulls(node: unknown, path: PathSegment[], problems: Problem[]): unknown {
+  if (Array.isArray(node)) return node.map((v, i) => dropNulls(v, [...path, i], problems));
+  if (node === null || typeof node !== 'object') return node;
+  const entries = Object.entries(node).filter(([, v]) => v !== null && v !== undefined);
+  for (const [k] of entries) if (k === '__proto__') problems.push({ path: [...path, k], message: 'reserved key' });
+  return Object.fromEntries(entries.filter(([k]) => k !== '__proto__').map(([k, v]) => [k, dropNulls(v, [...path, k], problems)]));
 }
 
 const isUnder = (path: PathSegment[], prefix: PathSegment[]) => prefix.length <= path.length && prefix.every((s, i) => path[i] === s);
@@ -69,14 +70,15 @@ export function parseConfig(yamlText: string, env: NodeJS.ProcessEnv, sourceName
   } catch (err) {
     throw new ConfigError([`${sourceName}: ${(err as Error).message}`]);
   }
-  const interpolated = interpolateTree(dropNulls(tree ?? {}), env);
+  const treeProblems: Problem[] = [];
+  const interpolated = interpolateTree(dropNulls(tree ?? {}, [], treeProblems), env);
   const envProblems = interpolated.problems;
   const result = configSchema(env).safeParse(interpolated.value, { error: errorMessage });
   // A value whose variable is missing would also fail the schema: report only the variable.
   const schemaProblems: Problem[] = [...(result.success ? [] : issuesToProblems(result.error.issues)), ...crossCheck(interpolated.value)].filter(
     (p) => p.message === 'unknown key' || !envProblems.some((e) => isUnder(p.path, e.path)),
   );
-  const problems = sortProblems([...envProblems, ...schemaProblems]);
+  const problems = sortProblems([...treeProblems, ...envProblems, ...schemaProblems]);
   if (problems.length > 0 || !result.success) throw new ConfigError(problems.map(formatProblem));
   return result.data;
 }

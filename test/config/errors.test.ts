@@ -150,3 +150,11 @@ test('messages never echo secret values', () => {
   assert.ok(problems.length === 2);
   for (const p of problems) assert.ok(!p.includes('hunter2'), p);
 });
+
+test('__proto__ keys are refused, not merged into objects', () => {
+  assert.deepEqual(problemsOf(minimal('__proto__: { polluted: 1 }\nusers: [{ name: a, tags: { __proto__: x } }]')), [
+    '__proto__: reserved key',
+    'users[0].tags.__proto__: reserved key',
+  ]);
+  assert.equal(({} as Record<string, unknown>).polluted, undefined);
+});
