@@ -22,7 +22,7 @@ function refusedWith(code: string, req: IncomingSignedRequest, now: Date, what: 
 
 /** Refused in any way (an unparseable change may lose the authentication altogether). */
 function refused(req: IncomingSignedRequest, now: Date, what: string): void {
-  assert.throws(() => verify(req, now), undefined, what);
+  assert.throws(() => verify(req, now), Error, what);
 }
 
 describe('captured client requests', () => {
