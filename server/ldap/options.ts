@@ -1,0 +1,59 @@
+// Listener options and their defaults. Limits follow AD's LDAP policies (KB 315071) where AD has one.
+import type { DirectoryBackend } from '../contracts/directory.ts';
+
+export interface LdapLimits {
+  /** Open connections per listener (AD MaxConnections 5000); beyond it new sockets are closed. */
+  maxConnections: number;
+  /** Largest LDAPMessage accepted, in bytes (AD MaxReceiveBuffer 10 MiB); larger → disconnect. */
+  maxMessageBytes: number;
+  /** Operations in flight per connection; beyond it the connection stops reading until one ends. */
+  maxPendingOperations: number;
+  /** Entries per page and cap of a non-paged search (AD MaxPageSize 1000 → sizeLimitExceeded). */
+  maxPageSize: number;
+  /** Paged searches kept open per connection (oldest dropped first). */
+  maxPagedSearches: number;
+  /** Values returned per attribute before ranged retrieval (`member;range=0-1499`, AD MaxValRange). */
+  maxValRange: number;
+  /** Upper bound of a search's time limit, in seconds (AD MaxQueryDuration 120). */
+  maxTimeLimitSeconds: number;
+  /** Idle connections are closed after this many ms (AD MaxConnIdleTime 900 s). */
+  idleTimeoutMs: number;
+  /** Allow unicodePwd / Password Modify over an unencrypted connection (AD: never). */
+  allowInsecurePasswordChange: boolean;
+}
+
+export const DEFAULT_LIMITS: LdapLimits = {
+  maxConnections: 5000,
+  maxMessageBytes: 10 * 1024 * 1024,
+  maxPendingOperations: 32,
+  maxPageSize: 1000,
+  maxPagedSearches: 10,
+  maxValRange: 1500,
+  maxTimeLimitSeconds: 120,
+  idleTimeoutMs: 900_000,
+  allowInsecurePasswordChange: false,
+};
+
+export interface LdapLogger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+export interface LdapListenerOptions {
+  backend: DirectoryBackend;
+  host?: string;
+  port: number;
+  /** Certificate and key (PEM). Alone: the listener speaks LDAPS. With `startTls: true`: a plain
+   *  listener that offers StartTLS (1.3.6.1.4.1.1466.20037) with this certificate. */
+  tls?: { key: string | Buffer; cert: string | Buffer };
+  startTls?: boolean;
+  limits?: Partial<LdapLimits>;
+  logger?: LdapLogger;
+  /** RootDSE dnsHostName; default `dc1.<dnsName>`. */
+  dnsHostName?: string;
+  /** Offer the Password Modify extended operation (RFC 3062, not in AD); default true. */
+  passwordModify?: boolean;
+}
+
+export const SILENT_LOGGER: LdapLogger = { info() {}, warn() {}, error() {} };

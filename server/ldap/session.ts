@@ -1,0 +1,39 @@
+// What operation handlers see of a connection, and what they share across a listener.
+import type { SecureContext } from 'node:tls';
+import type { BoundPrincipal, DirectoryBackend, Entry } from '../contracts/directory.ts';
+import type { LdapLimits, LdapLogger } from './options.ts';
+
+export interface ListenerContext {
+  backend: DirectoryBackend;
+  limits: LdapLimits;
+  logger: LdapLogger;
+  /** Set when StartTLS is offered on this (plain) listener. */
+  startTlsContext?: SecureContext;
+  passwordModify: boolean;
+  rootDse(): Entry;
+}
+
+export interface PagedSearch {
+  key: string; // base/scope/filter fingerprint: a cookie is only valid for the same search
+  iterator: AsyncIterator<Entry>;
+  sent: number;
+  /** An entry read ahead to learn whether another page exists. */
+  peeked?: Entry;
+}
+
+export interface Session {
+  readonly ctx: ListenerContext;
+  /** Null when anonymous. */
+  principal: BoundPrincipal | null;
+  /** True on LDAPS or after StartTLS. */
+  readonly secure: boolean;
+  /** Operations in flight, by message id (abandon aborts them). */
+  readonly pending: Map<number, AbortController>;
+  /** Open paged searches, by cookie (hex). */
+  readonly pages: Map<string, PagedSearch>;
+  /** Writes an encoded message; false when the socket buffer is full (await drained()). */
+  send(message: Buffer): boolean;
+  drained(): Promise<void>;
+  /** Switches the transport to TLS; called right after the StartTLS success response is queued. */
+  startTls(): void;
+}
