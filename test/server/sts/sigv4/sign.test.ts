@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { SignatureV4 } from '@smithy/signature-v4';
+import type { SourceData } from '@smithy/types';
 import fc from 'fast-check';
 import { parseSigV4, presignUrl, signRequest, SigningKeyCache, verifySigV4 } from '../../../../server/sts/sigv4/index.ts';
 import type { IncomingSignedRequest } from '../../../../server/sts/sigv4/index.ts';
@@ -12,13 +13,18 @@ const NOW = new Date('2026-11-28T04:29:09Z');
 const CREDS = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' };
 const TEMP = { accessKeyId: 'ASIAFAKESTSEXAMPLE01', secretAccessKey: 'fakeSecretKeyFromTheFakeStsEXAMPLEKEY000', sessionToken: 'FwoGZXIvYXdzEFAKE/+=' };
 
+function bytes(data: SourceData): string | Buffer {
+  if (typeof data === 'string') return data;
+  return ArrayBuffer.isView(data) ? Buffer.from(data.buffer, data.byteOffset, data.byteLength) : Buffer.from(data);
+}
+
 class NodeSha256 {
   readonly #h: Hash | Hmac;
-  constructor(secret?: string | Uint8Array) {
-    this.#h = secret === undefined ? createHash('sha256') : createHmac('sha256', secret);
+  constructor(secret?: SourceData) {
+    this.#h = secret === undefined ? createHash('sha256') : createHmac('sha256', bytes(secret));
   }
-  update(data: Uint8Array | string): void {
-    this.#h.update(data);
+  update(data: SourceData): void {
+    this.#h.update(bytes(data));
   }
   async digest(): Promise<Uint8Array> {
     return new Uint8Array(this.#h.digest());
@@ -118,7 +124,7 @@ describe('requests signed by @smithy/signature-v4 verify', () => {
           { method: 'GET', protocol: 'http:', hostname: '127.0.0.1', port: 18443, path: '/', query: { Action: 'GetCallerIdentity', Version: '2011-06-15', ...query }, headers: { host: '127.0.0.1:18443' } },
           { signingDate: NOW, expiresIn: 900 },
         );
-        const rawQuery = Object.entries(presigned.query).map(([k, v]) => `${escapeUri(k)}=${escapeUri(v as string)}`).join('&');
+        const rawQuery = Object.entries(presigned.query ?? {}).map(([k, v]) => `${escapeUri(k)}=${escapeUri(v as string)}`).join('&');
         verifyAs({ method: 'GET', path: '/', rawQuery, headers: presigned.headers, body: Buffer.alloc(0) }, TEMP.secretAccessKey);
       }),
       { numRuns: 60 },
