@@ -121,8 +121,8 @@ export const bindReq = (id: number, name: string, pw: string | Buffer): Buffer =
 export const saslBindReq = (id: number, mech: string, creds?: Buffer): Buffer =>
   msg(id, tlv(0x60, [integer(3), octets(''), tlv(0xa3, [octets(mech), ...(creds ? [octets(creds)] : [])])]));
 export const eqFilter = (attr: string, value: string | Buffer): Buffer => tlv(0xa3, [octets(attr), octets(value)]);
-export const searchReq = (id: number, base: string, scope: number, filter: Buffer, attrs: string[] = [], controls?: Buffer): Buffer =>
-  msg(id, tlv(0x63, [octets(base), integer(scope, 0x0a), integer(0, 0x0a), integer(0), integer(0), berBool(false), filter, tlv(0x30, attrs.map((a) => octets(a)))]), controls);
+export const searchReq = (id: number, base: string, scope: number, filter: Buffer, attrs: string[] = [], controls?: Buffer, sizeLimit = 0): Buffer =>
+  msg(id, tlv(0x63, [octets(base), integer(scope, 0x0a), integer(0, 0x0a), integer(sizeLimit), integer(0), berBool(false), filter, tlv(0x30, attrs.map((a) => octets(a)))]), controls);
 export const control = (oid: string, critical: boolean, value?: Buffer): Buffer =>
   tlv(0xa0, [tlv(0x30, [octets(oid), berBool(critical), ...(value ? [octets(value)] : [])])]);
 
