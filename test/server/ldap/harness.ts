@@ -57,6 +57,7 @@ export interface RawResponse {
   diagnostic?: string;
   body: BerReader;
   frame: Buffer;
+  controls: { type: string; value?: Buffer }[];
 }
 
 /** A client that writes raw bytes and reads whole LDAPMessages back. */
@@ -96,7 +97,17 @@ export class RawClient {
         const id = msg.integer();
         const op = msg.read();
         const body = new BerReader(op.value);
-        const res: RawResponse = { id, tag: op.tag, body, frame };
+        const controls: RawResponse['controls'] = [];
+        if (msg.peekTag() === 0xa0) {
+          const list = msg.sequence(0xa0);
+          while (!list.done) {
+            const c = list.sequence();
+            const type = c.string();
+            if (c.peekTag() === 0x01) c.boolean();
+            controls.push({ type, value: c.done ? undefined : c.bytes() });
+          }
+        }
+        const res: RawResponse = { id, tag: op.tag, body, frame, controls };
         if ([0x61, 0x65, 0x67, 0x69, 0x6b, 0x6d, 0x6f, 0x78].includes(op.tag)) {
           const r = new BerReader(op.value);
           res.resultCode = r.enumerated();
