@@ -1,0 +1,196 @@
+// The condition operators: each family turns policy values into a matcher of one request value.
+import type { ContextEntry, RequestContext } from './context.ts';
+import { escapeRegex, globSource, segmentSource, splitArn } from './glob.ts';
+import { cidrContains, parseCidr, parseIp, type Cidr } from './ip.ts';
+import { parseTemplate, resolveSource, resolveText, RegexCache, type Part } from './template.ts';
+
+/** Does request value `e.raw[i]` match at least one of the policy values? */
+export type ValueMatcher = (e: ContextEntry, i: number, ctx: RequestContext) => boolean;
+
+export type Family = 'string' | 'stringIgnoreCase' | 'stringLike' | 'numeric' | 'date' | 'bool' | 'binary' | 'ip' | 'arn' | 'null';
+type Cmp = 'eq' | 'lt' | 'le' | 'gt' | 'ge';
+
+export interface BaseOperator {
+  name: string;
+  family: Family;
+  negated: boolean;
+  cmp: Cmp;
+  /** Policy variables are resolved in its values (Version 2012-10-17). */
+  variables: boolean;
+}
+
+function op(name: string, family: Family, negated = false, cmp: Cmp = 'eq'): BaseOperator {
+  return { name, family, negated, cmp, variables: family === 'string' || family === 'stringIgnoreCase' || family === 'stringLike' || family === 'arn' || family === 'bool' };
+}
+
+const ORDER: Array<[string, Cmp]> = [['LessThan', 'lt'], ['LessThanEquals', 'le'], ['GreaterThan', 'gt'], ['GreaterThanEquals', 'ge']];
+
+export const OPERATORS: ReadonlyMap<string, BaseOperator> = new Map(
+  [
+    op('StringEquals', 'string'),
+    op('StringNotEquals', 'string', true),
+    op('StringEqualsIgnoreCase', 'stringIgnoreCase'),
+    op('StringNotEqualsIgnoreCase', 'stringIgnoreCase', true),
+    op('StringLike', 'stringLike'),
+    op('StringNotLike', 'stringLike', true),
+    op('NumericEquals', 'numeric'),
+    op('NumericNotEquals', 'numeric', true),
+    ...ORDER.map(([n, c]) => op(`Numeric${n}`, 'numeric', false, c)),
+    op('DateEquals', 'date'),
+    op('DateNotEquals', 'date', true),
+    ...ORDER.map(([n, c]) => op(`Date${n}`, 'date', false, c)),
+    op('Bool', 'bool'),
+    op('BinaryEquals', 'binary'),
+    op('IpAddress', 'ip'),
+    op('NotIpAddress', 'ip', true),
+    op('ArnEquals', 'arn'),
+    op('ArnLike', 'arn'),
+    op('ArnNotEquals', 'arn', true),
+    op('ArnNotLike', 'arn', true),
+    op('Null', 'null'),
+  ].map((o) => [o.name.toLowerCase(), o]),
+);
+
+function compare(a: number, b: number, cmp: Cmp): boolean {
+  switch (cmp) {
+    case 'eq':
+      return a === b;
+    case 'lt':
+      return a < b;
+    case 'le':
+      return a <= b;
+    case 'gt':
+      return a > b;
+    case 'ge':
+      return a >= b;
+  }
+}
+
+export function toNumber(raw: unknown): number {
+  if (typeof raw === 'number') return raw;
+  if (typeof raw === 'string' && /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(raw)) return Number(raw);
+  return NaN;
+}
+
+/** Milliseconds since the epoch: Date, epoch seconds (number or digits) or ISO-8601. */
+export function toMillis(raw: unknown): number {
+  if (raw instanceof Date) return raw.getTime();
+  if (typeof raw === 'number') return raw * 1000;
+  if (typeof raw !== 'string') return NaN;
+  if (/^\s*-?\d+(\.\d+)?\s*$/.test(raw)) return Number(raw) * 1000;
+  return /^\d{4}-\d{2}-\d{2}/.test(raw) ? Date.parse(raw) : NaN;
+}
+
+function boolString(raw: unknown): string {
+  return typeof raw === 'boolean' ? String(raw) : String(raw).toLowerCase();
+}
+
+function base64Key(s: string): string {
+  return Buffer.from(s, 'base64').toString('base64');
+}
+
+const arnSource = (pattern: string): string => {
+  if (/^\*+$/.test(pattern)) return '.*';
+  const segs = splitArn(pattern);
+  return segs.map((s, i) => (i < segs.length - 1 || segs.length < 6 ? segmentSource(s, false) : globSource(s))).join(':');
+};
+
+/** Matchers for string-like families, where values may hold policy variables. */
+function templatedMatcher(values: string[], variables: boolean, staticMatch: (v: string) => boolean, dynamic: (parts: Part[], v: string, ctx: RequestContext) => boolean): ValueMatcher {
+  const templates = variables ? values.map(parseTemplate).filter((t): t is Part[] => t !== undefined) : [];
+  if (templates.length === 0) return (e, i) => staticMatch(e.strings()[i]);
+  return (e, i, ctx) => {
+    const v = e.strings()[i];
+    if (staticMatch(v)) return true;
+    for (const t of templates) if (dynamic(t, v, ctx)) return true;
+    return false;
+  };
+}
+
+const dynamicRegex = new RegexCache();
+
+export function valueMatcher(o: BaseOperator, values: string[], variables: boolean): ValueMatcher {
+  const vars = variables && o.variables;
+  const plain = vars ? values.filter((v) => !v.includes('${')) : values;
+  switch (o.family) {
+    case 'string': {
+      const set = new Set(plain);
+      return templatedMatcher(values, vars, (v) => set.has(v), (t, v, ctx) => resolveText(t, ctx) === v);
+    }
+    case 'stringIgnoreCase': {
+      const set = new Set(plain.map((v) => v.toLowerCase()));
+      return templatedMatcher(values, vars, (v) => set.has(v.toLowerCase()), (t, v, ctx) => resolveText(t, ctx)?.toLowerCase() === v.toLowerCase());
+    }
+    case 'stringLike': {
+      const re = plain.length ? new RegExp(`^(?:${plain.map(globSource).join('|')})$`, 's') : undefined;
+      return templatedMatcher(values, vars, (v) => re?.test(v) ?? false, (t, v, ctx) => {
+        const src = resolveSource(t, ctx);
+        return src !== undefined && dynamicRegex.get(src).test(v);
+      });
+    }
+    case 'arn': {
+      const re = plain.length ? new RegExp(`^(?:${plain.map(arnSource).join('|')})$`, 's') : undefined;
+      return templatedMatcher(values, vars, (v) => re?.test(v) ?? false, (t, v, ctx) => {
+        if (resolveText(t, ctx) === undefined) return false; // a variable without a value matches nothing
+        return dynamicRegex.get(arnSourceTemplated(t, ctx)).test(v);
+      });
+    }
+    case 'bool': {
+      const set = new Set(plain.map((v) => v.toLowerCase()));
+      const m = templatedMatcher(values, vars, (v) => set.has(v), (t, v, ctx) => resolveText(t, ctx)?.toLowerCase() === v);
+      return (e, i, ctx) => m({ strings: () => [boolString(e.raw[i])] } as unknown as ContextEntry, 0, ctx);
+    }
+    case 'numeric': {
+      const nums = values.map(toNumber);
+      return (e, i) => {
+        const n = toNumber(e.raw[i]);
+        for (const p of nums) if (compare(n, p, o.cmp)) return true;
+        return false;
+      };
+    }
+    case 'date': {
+      const ms = values.map(toMillis);
+      return (e, i) => {
+        const n = toMillis(e.raw[i]);
+        for (const p of ms) if (compare(n, p, o.cmp)) return true;
+        return false;
+      };
+    }
+    case 'binary': {
+      const set = new Set(values.map(base64Key));
+      return (e, i) => set.has(base64Key(e.strings()[i]));
+    }
+    case 'ip': {
+      const cidrs = values.map(parseCidr).filter((c): c is Cidr => c !== undefined);
+      return (e, i) => {
+        const ip = parseIp(e.strings()[i].trim());
+        if (!ip) return false;
+        for (const c of cidrs) if (cidrContains(c, ip)) return true;
+        return false;
+      };
+    }
+    case 'null':
+      throw new Error('Null has no value matcher');
+  }
+}
+
+/** ARN pattern with variables: segments split on the policy text, variable values and escapes literal. */
+function arnSourceTemplated(parts: Part[], ctx: RequestContext): string {
+  // Mark literals with a private-use character so that splitting and wildcard expansion ignore them.
+  let marked = '';
+  const lits: string[] = [];
+  for (const p of parts) {
+    if (p.t === 'text') marked += p.s;
+    else {
+      const v = p.t === 'lit' ? p.s : (resolveText([p], ctx) ?? '');
+      lits.push(v);
+      marked += '\uE000';
+    }
+  }
+  let k = 0;
+  const src = arnSource(marked);
+  return src.replace(/\uE000/g, () => {
+    const v = lits[k++];
+    return escapeRegex(v);
+  });
+}
