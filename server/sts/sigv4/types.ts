@@ -36,4 +36,10 @@ export interface VerifyOptions {
   expectedService: 'sts' | 'iam';
   /** Regions this endpoint answers for; absent: any well-formed region (custom endpoints sign with the client's region). */
   regions?: ReadonlySet<string>;
+  /**
+   * Append what the server computed to SignatureDoesNotMatch, as STS does on the wire
+   * ("\n\nThe Canonical String for this request should have been\n'…'\n\nThe String-to-Sign should
+   * have been\n'…'\n", boto/boto3#756). Off by default: the message is then the first sentence block only.
+   */
+  explainMismatch?: boolean;
 }

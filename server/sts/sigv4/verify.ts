@@ -69,7 +69,8 @@ function matches(given: Buffer, expectedHex: string): boolean {
 }
 
 // STS explains a mismatch with what it computed, as every awsQuery service does (boto/boto3#756).
-function mismatch(c: Computed) {
+function mismatch(c: Computed, explain: boolean | undefined) {
+  if (!explain) return signatureDoesNotMatch();
   return signatureDoesNotMatch(
     `${SIGNATURE_MISMATCH}\n\nThe Canonical String for this request should have been\n'${c.canonical}'\n\nThe String-to-Sign should have been\n'${c.toSign}'\n`,
   );
@@ -83,7 +84,7 @@ export function verifySigV4(req: IncomingSignedRequest, auth: SigV4Auth, secretA
   const given = Buffer.from(auth.signature, 'latin1');
   const computed = compute(req, auth, secretAccessKey, payloadHash, req.method);
   const declared = signedHeaderValue(req, 'x-amz-content-sha256');
-  if (declared !== undefined && declared !== payloadHash) throw mismatch(computed);
+  if (declared !== undefined && declared !== payloadHash) throw mismatch(computed, opts.explainMismatch);
   if (matches(given, computed.signature)) return;
   // botocore's generate_presigned_url signs with the operation's method (POST) though the URL is then
   // fetched with GET. AWS refuses such URLs; the broker accepts them, as the parameters are all in the
@@ -91,5 +92,5 @@ export function verifySigV4(req: IncomingSignedRequest, auth: SigV4Auth, secretA
   if (auth.presigned && req.method === 'GET' && req.body.length === 0) {
     if (matches(given, compute(req, auth, secretAccessKey, payloadHash, 'POST').signature)) return;
   }
-  throw mismatch(computed);
+  throw mismatch(computed, opts.explainMismatch);
 }

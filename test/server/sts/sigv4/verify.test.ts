@@ -143,7 +143,7 @@ describe('verifySigV4: signed headers and payload', () => {
     verify(signed({ headers: { 'x-amz-content-sha256': 'ab821ae955788b0e33ebd34c208442ccfc2d406e2edc5e7a39bd6458fbb4f843' } }));
   });
 
-  it('explains a mismatch with the canonical string and string to sign, as STS does (boto/boto3#756)', () => {
+  it('explains a mismatch with the canonical string and string to sign on request, as STS does (boto/boto3#756)', () => {
     const r = { ...signed(), body: Buffer.from('Action=GetCallerIdentity&Version=2011-06-16') };
     const canonical =
       'POST\n/\n\ncontent-type:application/x-www-form-urlencoded; charset=utf-8\nhost:127.0.0.1:18443\nx-amz-date:20261128T042909Z\n\n' +
@@ -151,8 +151,9 @@ describe('verifySigV4: signed headers and payload', () => {
     const toSign = `AWS4-HMAC-SHA256\n20261128T042909Z\n20261128/us-east-1/sts/aws4_request\n${sha256(canonical)}`;
     refused(
       `${SIGNATURE_MISMATCH}\n\nThe Canonical String for this request should have been\n'${canonical}'\n\nThe String-to-Sign should have been\n'${toSign}'\n`,
-      () => verify(r),
+      () => verify(r, { explainMismatch: true }),
     );
+    refused(SIGNATURE_MISMATCH, () => verify(r));
   });
 
   it('refuses a signature of the wrong length or case', () => {
@@ -164,7 +165,7 @@ describe('verifySigV4: signed headers and payload', () => {
         assert.throws(() => parseSigV4({ ...r, headers: { ...r.headers, authorization } }), /requires 'Signature' parameter/);
         continue;
       }
-      refused(new RegExp(`^${SIGNATURE_MISMATCH.replace(/\./g, '\\.')}\n\nThe Canonical String`), () => verify({ ...r, headers: { ...r.headers, authorization } }));
+      refused(SIGNATURE_MISMATCH, () => verify({ ...r, headers: { ...r.headers, authorization } }));
     }
   });
 
