@@ -1,0 +1,122 @@
+// The `idbroker` command: start | config check FILE | policy lint FILE | version | --help.
+import { readFileSync } from 'node:fs';
+import { ConfigError, loadConfig, resolveConfigPath } from '../config/load.ts';
+import { ConfigApplyError } from './iam/apply-config.ts';
+import { startBroker } from './main.ts';
+import { openStore } from './registry.ts';
+import { addRevocation, type RevocationRule } from './sts/revocation.ts';
+
+const HELP = `idbroker — directory and federation identity broker (AWS IAM/STS and AD-compatible LDAP)
+
+Usage:
+  idbroker start [--config FILE]      run the broker (config: --config, IDBROKER_CONFIG, or config/default.yaml)
+  idbroker config check FILE          validate a config file without starting
+  idbroker sessions revoke [--config FILE] (--access-key-id ASIA… | --principal ARN | --before TIME --account ID)
+                                      revoke temporary credentials (every replica refuses them within 2 s)
+  idbroker version                    print the version
+  idbroker --help                     this text
+`;
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+async function start(argv: string[]): Promise<number> {
+  const path = resolveConfigPath(argv, process.env);
+  const config = loadConfig(path, process.env);
+  const broker = await startBroker({ config });
+  await new Promise<void>((resolve) => {
+    const stop = (signal: string) => {
+      process.stderr.write(`received ${signal}, shutting down\n`);
+      process.off('SIGINT', onInt);
+      process.off('SIGTERM', onTerm);
+      broker.close().then(resolve, (err) => {
+        process.stderr.write(`shutdown failed: ${String(err)}\n`);
+        resolve();
+      });
+    };
+    const onInt = () => stop('SIGINT');
+    const onTerm = () => stop('SIGTERM');
+    process.on('SIGINT', onInt);
+    process.on('SIGTERM', onTerm);
+  });
+  return 0;
+}
+
+function option(argv: string[], name: string): string | undefined {
+  const i = argv.indexOf(name);
+  if (i >= 0) return argv[i + 1];
+  return argv.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1);
+}
+
+async function revoke(argv: string[]): Promise<number> {
+  const config = loadConfig(resolveConfigPath(argv, process.env), process.env);
+  const at = new Date().toISOString();
+  const akid = option(argv, '--access-key-id');
+  const principal = option(argv, '--principal');
+  const before = option(argv, '--before');
+  let rule: RevocationRule;
+  if (akid && /^ASIA[A-Z2-7]{16}$/.test(akid)) rule = { kind: 'session', accessKeyId: akid, at };
+  else if (principal) rule = { kind: 'principal', arn: principal, before: at, at };
+  else if (before && !Number.isNaN(Date.parse(before))) rule = { kind: 'all', account: option(argv, '--account') ?? config.accounts[0].id, before: new Date(Date.parse(before)).toISOString(), at };
+  else {
+    process.stderr.write('usage: idbroker sessions revoke (--access-key-id ASIA… | --principal ARN | --before ISO-TIME [--account ID])\n');
+    return 2;
+  }
+  const store = await openStore(config.store);
+  try {
+    await addRevocation(store, rule);
+  } finally {
+    await store.close();
+  }
+  process.stdout.write(`revoked: ${JSON.stringify(rule)}\n`);
+  return 0;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [cmd, ...rest] = argv;
+  try {
+    switch (cmd) {
+      case undefined:
+      case 'start':
+        return await start(rest);
+      case 'config':
+        if (rest[0] === 'check' && rest[1]) {
+          loadConfig(rest[1], process.env);
+          process.stdout.write(`${rest[1]}: OK\n`);
+          return 0;
+        }
+        process.stderr.write('usage: idbroker config check FILE\n');
+        return 2;
+      case 'sessions':
+        if (rest[0] === 'revoke') return await revoke(rest.slice(1));
+        process.stderr.write('usage: idbroker sessions revoke …\n');
+        return 2;
+      case 'version':
+      case '--version':
+        process.stdout.write(`idbroker ${version()}\n`);
+        return 0;
+      case 'help':
+      case '--help':
+      case '-h':
+        process.stdout.write(HELP);
+        return 0;
+      default:
+        process.stderr.write(`unknown command: ${cmd}\n\n${HELP}`);
+        return 2;
+    }
+  } catch (err) {
+    if (err instanceof ConfigError || err instanceof ConfigApplyError) {
+      process.stderr.write(`invalid configuration:\n${err.message}\n`);
+      return 1;
+    }
+    const e = err as NodeJS.ErrnoException;
+    if (e?.code === 'EADDRINUSE') {
+      process.stderr.write(`cannot listen: ${e.message}\n`);
+      return 1;
+    }
+    process.stderr.write(`idbroker failed: ${e?.message ?? String(err)}${e?.cause ? ` (${String((e.cause as Error).message ?? e.cause)})` : ''}\n`);
+    return 1;
+  }
+}

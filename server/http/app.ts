@@ -1,0 +1,77 @@
+// The broker's Koa app, assembled from small parts: request id + log + metrics, health, metrics, Query API.
+import { randomUUID } from 'node:crypto';
+import Koa, { type Context } from 'koa';
+import type { Logger } from 'pino';
+import type { Store } from '../contracts/store.ts';
+import type { Metrics } from './metrics.ts';
+
+export interface AppDeps {
+  store: Store;
+  logger: Logger;
+  metrics: Metrics;
+  queryApi: (ctx: Context) => Promise<void>;
+  authorize: (ctx: Context) => Promise<void>;
+  trustProxy?: boolean;
+}
+
+export function createApp(deps: AppDeps): Koa {
+  const app = new Koa({ proxy: deps.trustProxy ?? false });
+  app.silent = true;
+
+  // request id, access log, metrics
+  app.use(async (ctx, next) => {
+    const requestId = randomUUID();
+    ctx.state.requestId = requestId;
+    const end = deps.metrics.duration.startTimer();
+    try {
+      await next();
+    } finally {
+      const route = ctx.state.action ? 'query' : ctx.path === '/healthz' || ctx.path === '/readyz' || ctx.path === '/metrics' ? ctx.path : 'other';
+      end({ route });
+      deps.metrics.requests.inc({ route, action: (ctx.state.action as string) ?? '', status: String(ctx.status) });
+      const fields = { requestId, method: ctx.method, path: ctx.path, status: ctx.status, action: ctx.state.action, errorCode: ctx.state.errorCode, ip: ctx.ip };
+      if (ctx.state.error) deps.logger.error({ ...fields, err: ctx.state.error }, 'request failed');
+      else if (deps.logger.isLevelEnabled('debug')) deps.logger.debug(fields, 'request');
+    }
+  });
+
+  app.use(async (ctx, next) => {
+    if (ctx.path === '/healthz' && ctx.method === 'GET') {
+      ctx.body = { status: 'ok' };
+      return;
+    }
+    if (ctx.path === '/readyz' && ctx.method === 'GET') {
+      try {
+        await deps.store.ping();
+        ctx.body = { status: 'ready' };
+      } catch (err) {
+        deps.logger.warn({ err }, 'store not reachable');
+        ctx.status = 503;
+        ctx.body = { status: 'unavailable', reason: 'store not reachable' };
+      }
+      return;
+    }
+    if (ctx.path === '/metrics' && ctx.method === 'GET') {
+      ctx.type = deps.metrics.registry.contentType;
+      ctx.body = await deps.metrics.registry.metrics();
+      return;
+    }
+    if (ctx.path === '/authorize' && ctx.method === 'POST') {
+      await deps.authorize(ctx);
+      return;
+    }
+    if (ctx.path === '/' && (ctx.method === 'POST' || (ctx.method === 'GET' && ctx.querystring.includes('Action=')))) {
+      await deps.queryApi(ctx);
+      return;
+    }
+    await next();
+  });
+
+  app.use((ctx) => {
+    ctx.status = 404;
+    ctx.body = { error: 'NotFound', message: `No route for ${ctx.method} ${ctx.path}` };
+  });
+
+  app.on('error', (err) => deps.logger.error({ err }, 'unhandled error'));
+  return app;
+}

@@ -1,0 +1,151 @@
+// The AWS Query protocol endpoint (POST / or GET /?Action=…): IAM (2010-05-08) and STS (2011-06-15).
+// Authenticates with SigV4 (long-term keys from the store, temporary ones from their session token),
+// dispatches to the service's action, renders AWS's XML.
+import type { Context } from 'koa';
+import { AwsError } from '../contracts/errors.ts';
+import type { Store } from '../contracts/store.ts';
+import type { KeyRing } from '../keys/keyring.ts';
+import type { ActionContext, ActionServices, IamAction } from '../iam/action.ts';
+import type { Authorizer } from '../iam/authorizer.ts';
+import type { Caller } from '../iam/caller.ts';
+import type { CredentialResolver } from '../iam/credentials.ts';
+import { ParamReader } from '../iam/params.ts';
+import type { RevocationList } from '../sts/revocation.ts';
+import { parseSigV4, verifySigV4, type IncomingSignedRequest } from '../sts/sigv4/index.ts';
+import { resolveTemporary } from '../sts/temporary-credentials.ts';
+import { parseQueryParams } from './query-params.ts';
+import { readBody } from './read-body.ts';
+import { errorResponse, successResponse } from './xml.ts';
+
+export interface QueryService {
+  name: 'iam' | 'sts';
+  version: string;
+  namespace: string;
+  actions: ReadonlyMap<string, IamAction>;
+  /** Actions callable without a signature (AssumeRoleWithSAML, AssumeRoleWithWebIdentity). */
+  unsigned?: ReadonlySet<string>;
+  /** The code for failures the broker cannot explain (IAM: ServiceFailure, STS: InternalFailure). */
+  internalError: 'ServiceFailure' | 'InternalFailure';
+}
+
+export interface QueryApiDeps {
+  store: Store;
+  keys: KeyRing;
+  services: QueryService[];
+  credentials: CredentialResolver;
+  revocations: RevocationList;
+  authorizer: Authorizer;
+  actionServices: ActionServices;
+  bodyLimit: number;
+  /** Called after every successful write, so that caches drop what they hold. */
+  onWrite: () => void;
+  clock?: () => Date;
+}
+
+export const IAM_NAMESPACE = 'https://iam.amazonaws.com/doc/2010-05-08/';
+
+const INVALID_TOKEN = 'The security token included in the request is invalid.';
+
+function send(ctx: Context, status: number, body: string, requestId: string): void {
+  ctx.status = status;
+  ctx.body = body;
+  ctx.set('Content-Type', 'text/xml');
+  ctx.set('x-amzn-RequestId', requestId);
+}
+
+/** What temporary credentials may call, as AWS documents (GetSessionToken / GetFederationToken sessions are limited). */
+function checkSessionScope(caller: Caller, service: 'iam' | 'sts', action: string): void {
+  const s = caller.session;
+  if (!s) return;
+  if (s.type === 'User') {
+    if (service === 'iam' && !s.mfa) throw new AwsError('InvalidClientTokenId', INVALID_TOKEN);
+    if (service === 'sts' && !['AssumeRole', 'GetCallerIdentity', 'GetSessionToken'].includes(action)) throw new AwsError('AccessDenied', `Cannot call ${action} with session credentials`);
+  } else if (s.type === 'FederatedUser') {
+    if (service === 'iam') throw new AwsError('InvalidClientTokenId', INVALID_TOKEN);
+    if (!['GetCallerIdentity', 'GetFederationToken', 'AssumeRole'].includes(action)) throw new AwsError('AccessDenied', `Cannot call ${action} with session credentials`);
+  }
+}
+
+export function queryApi(deps: QueryApiDeps) {
+  const byVersion = new Map(deps.services.map((s) => [s.version, s]));
+  const byName = new Map(deps.services.map((s) => [s.name, s]));
+  const clock = deps.clock ?? (() => new Date());
+
+  async function authenticate(req: IncomingSignedRequest, service: QueryService, now: Date): Promise<Caller> {
+    const auth = parseSigV4(req);
+    if (!auth) throw new AwsError('MissingAuthenticationToken', 'Request is missing Authentication Token');
+    const resolved = auth.accessKeyId.startsWith('ASIA')
+      ? await resolveTemporary(deps.keys, deps.revocations, auth.accessKeyId, auth.securityToken, now)
+      : await deps.credentials.resolve(auth.accessKeyId, now.getTime());
+    verifySigV4(req, auth, resolved.secretAccessKey, { now, expectedService: service.name });
+    return resolved.caller;
+  }
+
+  return async function handleQuery(ctx: Context): Promise<void> {
+    const requestId = ctx.state.requestId as string;
+    let service = byName.get('iam') ?? deps.services[0];
+    try {
+      const body = ctx.method === 'POST' ? await readBody(ctx.req, deps.bodyLimit) : Buffer.alloc(0);
+      const contentType = String(ctx.get('content-type') ?? '');
+      if (ctx.method === 'POST' && contentType !== '' && !contentType.startsWith('application/x-www-form-urlencoded')) {
+        throw new AwsError('InvalidParameterValue', `Unsupported Content-Type ${contentType}: the Query API takes application/x-www-form-urlencoded.`);
+      }
+      const rawQuery = ctx.querystring;
+      const req: IncomingSignedRequest = { method: ctx.method, path: ctx.path, rawQuery, headers: ctx.req.headers, body };
+      const params = parseQueryParams(rawQuery, body.toString('utf8'));
+      const now = clock();
+
+      const version = params.get('Version');
+      const scoped = /Credential=[^/,&]+%2F[^%,&]+%2F[^%,&]+%2F([a-z]+)|Credential=[^/,]+\/[^/,]+\/[^/,]+\/([a-z]+)/.exec(`${ctx.get('authorization')}&${rawQuery}`);
+      const scopeService = (scoped?.[1] ?? scoped?.[2]) as 'iam' | 'sts' | undefined;
+      service = (version !== undefined ? byVersion.get(version) : undefined) ?? (scopeService ? byName.get(scopeService) : undefined) ?? service;
+      const actionName = params.get('Action');
+      if (actionName === undefined || actionName === '') throw new AwsError('MissingAction', 'Missing Action');
+      ctx.state.action = `${service.name}:${actionName}`;
+      const action = version === service.version ? service.actions.get(actionName) : undefined;
+
+      let caller: Caller | undefined;
+      if (!action || !service.unsigned?.has(actionName)) caller = await authenticate(req, service, now);
+      if (version === undefined) throw new AwsError('MissingParameter', 'The request must contain the parameter Version.');
+      if (!action) throw new AwsError('InvalidAction', `Could not find operation ${actionName} for version ${version}`);
+      if (caller) checkSessionScope(caller, service.name, action.name);
+
+      const actx: ActionContext = {
+        store: deps.store,
+        keys: deps.keys,
+        caller: caller as Caller,
+        requestId,
+        now,
+        account: caller?.account ?? '',
+        authorizer: deps.authorizer,
+        request: { sourceIp: ctx.ip, secureTransport: ctx.secure, region: deps.actionServices.region, userAgent: ctx.get('user-agent') || undefined },
+        changed: deps.onWrite,
+        services: deps.actionServices,
+      };
+      const reader = new ParamReader(params);
+      const p = action.parse(reader, actx);
+      reader.done();
+      if (action.authorize) await action.authorize(p, actx);
+      else if (caller) {
+        await deps.authorizer.authorize(caller, `${service.name}:${action.name}`, action.resource(p, actx), now, {
+          'aws:SourceIp': ctx.ip,
+          'aws:SecureTransport': ctx.secure,
+          'aws:RequestedRegion': deps.actionServices.region,
+        });
+      }
+      const result = await action.run(p, actx);
+      if (action.writes) deps.onWrite();
+      send(ctx, 200, successResponse(action.name, service.namespace, requestId, result), requestId);
+    } catch (err) {
+      if (!(err instanceof AwsError)) {
+        ctx.state.error = err;
+        const internal = new AwsError(service.internalError, 'The request processing has failed because of an unknown error, exception or failure.');
+        ctx.state.errorCode = internal.code;
+        send(ctx, internal.status, errorResponse(service.namespace, requestId, internal), requestId);
+        return;
+      }
+      ctx.state.errorCode = err.code;
+      send(ctx, err.status, errorResponse(service.namespace, requestId, { type: err.type, code: err.code, message: err.message }), requestId);
+    }
+  };
+}

@@ -1,0 +1,59 @@
+// What a Query API action (IAM or STS) is: parse and validate parameters → authorize with the policy
+// engine → act → result XML. No action knows about HTTP.
+import type { Store } from '../contracts/store.ts';
+import type { XmlNode } from '../http/xml.ts';
+import type { KeyRing } from '../keys/keyring.ts';
+import type { Authorizer } from './authorizer.ts';
+import type { Caller } from './caller.ts';
+import type { ParamReader } from './params.ts';
+
+export interface RequestInfo {
+  sourceIp: string;
+  secureTransport: boolean;
+  /** The region of the signature's credential scope (or the broker's region when unsigned). */
+  region: string;
+  userAgent?: string;
+}
+
+export interface ActionContext {
+  readonly store: Store;
+  readonly keys: KeyRing;
+  /** Undefined only for the unsigned actions (AssumeRoleWithSAML, AssumeRoleWithWebIdentity). */
+  readonly caller: Caller;
+  readonly requestId: string;
+  readonly now: Date;
+  /** The account the call acts on: the caller's. */
+  readonly account: string;
+  readonly authorizer: Authorizer;
+  readonly request: RequestInfo;
+  /** Tells every cache that state changed (call after a successful write). */
+  readonly changed: () => void;
+  /** Broker-wide services that some actions need (revocation list, clock-independent settings…). */
+  readonly services: ActionServices;
+}
+
+export interface ActionServices {
+  region: string;
+  revokeChanged?: () => void;
+}
+
+export interface IamAction<P = unknown> {
+  readonly name: string;
+  /** Reads the parameters; violations are collected by the reader and thrown after parse. */
+  parse(r: ParamReader, ctx: ActionContext): P;
+  /** The resource ARN the caller must be allowed to act on (`*` for account-wide actions). */
+  resource(p: P, ctx: ActionContext): string;
+  /**
+   * Custom authorization (e.g. AssumeRole: identity policy and trust policy; GetCallerIdentity: none).
+   * Absent: the caller's policies must allow `<service>:<name>` on resource().
+   */
+  authorize?(p: P, ctx: ActionContext): Promise<void>;
+  /** Carries the action out; returns the <ActionResult> children, or undefined for none. */
+  run(p: P, ctx: ActionContext): Promise<XmlNode[] | undefined>;
+  /** True for actions that change state (their success invalidates caches). */
+  readonly writes: boolean;
+}
+
+export function defineAction<P>(a: IamAction<P>): IamAction<P> {
+  return a;
+}

@@ -1,0 +1,52 @@
+// Permissions boundaries: a managed policy ARN set on a user or role (at most one).
+import { AwsError } from '../../contracts/errors.ts';
+import { defineAction, type IamAction } from '../action.ts';
+import { parsePolicyArn } from '../arn.ts';
+import { IamModel } from '../model.ts';
+import { C } from '../params.ts';
+import { principalArn, requirePrincipal } from './common.ts';
+
+/** The boundary must name an existing managed policy. */
+export async function checkBoundaryArn(m: IamModel, arn: string): Promise<void> {
+  const p = parsePolicyArn(arn);
+  if (!p) throw new AwsError('InvalidInput', `ARN ${arn} is not valid.`);
+  if (!(await m.getPolicy(p.account, arn))) throw new AwsError('NoSuchEntity', `Scope ARN: ${arn} does not exist or is not attachable.`);
+}
+
+function boundaryActions(kind: 'user' | 'role', Name: 'User' | 'Role'): IamAction[] {
+  const nameParam = `${Name}Name`;
+  const nameC = kind === 'user' ? C.existingUserName : C.roleName;
+  const put = defineAction({
+    name: `Put${Name}PermissionsBoundary`,
+    writes: true,
+    parse: (r) => ({ name: r.required(nameParam, nameC), arn: r.required('PermissionsBoundary', C.arn) }),
+    resource: (p, ctx) => principalArn(ctx, kind, p.name),
+    async run(p, ctx) {
+      await ctx.store.transaction(async (tx) => {
+        const m = new IamModel(tx);
+        const e = await requirePrincipal(m, ctx.account, kind, p.name);
+        await checkBoundaryArn(m, p.arn);
+        await m.updatePrincipal(ctx.account, kind, { ...e, permissionsBoundary: p.arn });
+      });
+      return undefined;
+    },
+  });
+  const del = defineAction({
+    name: `Delete${Name}PermissionsBoundary`,
+    writes: true,
+    parse: (r) => ({ name: r.required(nameParam, nameC) }),
+    resource: (p, ctx) => principalArn(ctx, kind, p.name),
+    async run(p, ctx) {
+      await ctx.store.transaction(async (tx) => {
+        const m = new IamModel(tx);
+        const e = await requirePrincipal(m, ctx.account, kind, p.name);
+        const { permissionsBoundary: _drop, ...rest } = e;
+        await m.updatePrincipal(ctx.account, kind, rest);
+      });
+      return undefined;
+    },
+  });
+  return [put, del] as IamAction[];
+}
+
+export const boundaryActionsAll: IamAction[] = [...boundaryActions('user', 'User'), ...boundaryActions('role', 'Role')];

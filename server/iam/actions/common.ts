@@ -1,0 +1,34 @@
+// Helpers shared by the IAM actions: lookups that fail with AWS's NoSuchEntity wording, and conflicts.
+import { AwsError, ConflictError } from '../../contracts/errors.ts';
+import type { ActionContext } from '../action.ts';
+import { IamModel, type PrincipalData, type PrincipalKind } from '../model.ts';
+import { iamArn } from '../arn.ts';
+
+export function model(ctx: ActionContext): IamModel {
+  return new IamModel(ctx.store);
+}
+
+export async function requirePrincipal<T extends PrincipalData = PrincipalData>(m: IamModel, account: string, kind: PrincipalKind, name: string): Promise<T> {
+  const r = await m.getPrincipal<T>(account, kind, name);
+  if (!r) throw new AwsError('NoSuchEntity', `The ${kind} with name ${name} cannot be found.`);
+  return r.data;
+}
+
+/** The resource ARN to authorize against when only the name is known. */
+export function principalArn(ctx: ActionContext, kind: PrincipalKind, name: string): string {
+  return iamArn(ctx.account, kind, '/', name);
+}
+
+/** Maps the store's unique-key conflict to EntityAlreadyExists with AWS's message. */
+export async function insertOrExists(insert: () => Promise<void>, message: string): Promise<void> {
+  try {
+    await insert();
+  } catch (err) {
+    if (err instanceof ConflictError) throw new AwsError('EntityAlreadyExists', message, { cause: err });
+    throw err;
+  }
+}
+
+export function nowIso(ctx: ActionContext): string {
+  return ctx.now.toISOString();
+}

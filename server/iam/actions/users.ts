@@ -1,0 +1,101 @@
+// CreateUser, GetUser, ListUsers, DeleteUser, UpdateUser.
+import { AwsError } from '../../contracts/errors.ts';
+import { members } from '../../http/xml.ts';
+import { defineAction } from '../action.ts';
+import { iamArn } from '../arn.ts';
+import { newUniqueId } from '../ids.ts';
+import { C, readPaging } from '../params.ts';
+import { paginate } from '../paging.ts';
+import { pagingXml, userXml } from '../render.ts';
+import { insertOrExists, model, nowIso, principalArn, requirePrincipal } from './common.ts';
+import { checkBoundaryArn } from './boundaries.ts';
+import { checkTags } from './tags.ts';
+import { IamModel, MFA_DEVICE, type MfaDeviceData } from '../model.ts';
+
+export const CreateUser = defineAction({
+  name: 'CreateUser',
+  writes: true,
+  parse: (r) => ({
+    userName: r.required('UserName', C.userName),
+    path: r.optional('Path', C.path) ?? '/',
+    boundary: r.optional('PermissionsBoundary', C.arn),
+    tags: r.tags() ?? [],
+  }),
+  resource: (p, ctx) => iamArn(ctx.account, 'user', p.path, p.userName),
+  async run(p, ctx) {
+    checkTags(p.tags);
+    const m = model(ctx);
+    if (p.boundary) await checkBoundaryArn(m, p.boundary);
+    const data = { name: p.userName, id: newUniqueId('AIDA'), path: p.path, arn: iamArn(ctx.account, 'user', p.path, p.userName), createDate: nowIso(ctx), permissionsBoundary: p.boundary, tags: p.tags };
+    await insertOrExists(() => m.insertPrincipal(ctx.account, 'user', data), `User with name ${p.userName} already exists.`);
+    return [['User', userXml(data)]];
+  },
+});
+
+export const GetUser = defineAction({
+  name: 'GetUser',
+  writes: false,
+  parse: (r) => ({ userName: r.optional('UserName', C.existingUserName) }),
+  resource: (p, ctx) => (p.userName ? principalArn(ctx, 'user', p.userName) : ctx.caller.arn),
+  async run(p, ctx) {
+    const name = p.userName ?? ctx.caller.userName;
+    if (!name) throw new AwsError('ValidationError', 'Must specify userName when calling with non-User credentials');
+    const u = await requirePrincipal(model(ctx), ctx.account, 'user', name);
+    return [['User', userXml(u)]];
+  },
+});
+
+export const ListUsers = defineAction({
+  name: 'ListUsers',
+  writes: false,
+  parse: (r) => ({ pathPrefix: r.optional('PathPrefix', C.pathPrefix) ?? '/', ...readPaging(r) }),
+  resource: () => '*',
+  async run(p, ctx) {
+    const all = (await model(ctx).listPrincipals(ctx.account, 'user')).map((r) => r.data).filter((u) => u.path.startsWith(p.pathPrefix));
+    const page = paginate(all, (u) => u.name.toLowerCase(), p.marker, p.maxItems);
+    return [members('Users', page.items, (u) => userXml(u, false)), ...pagingXml(page.isTruncated, page.marker)];
+  },
+});
+
+export const UpdateUser = defineAction({
+  name: 'UpdateUser',
+  writes: true,
+  parse: (r) => ({ userName: r.required('UserName', C.existingUserName), newPath: r.optional('NewPath', C.path), newUserName: r.optional('NewUserName', C.userName) }),
+  resource: (p, ctx) => principalArn(ctx, 'user', p.userName),
+  async run(p, ctx) {
+    if (p.newUserName && p.newUserName.toLowerCase() !== p.userName.toLowerCase()) {
+      throw new AwsError('InvalidInput', 'Renaming users is not supported by this broker; create a new user instead.');
+    }
+    const m = model(ctx);
+    const u = await requirePrincipal(m, ctx.account, 'user', p.userName);
+    const path = p.newPath ?? u.path;
+    const name = p.newUserName ?? u.name;
+    await m.updatePrincipal(ctx.account, 'user', { ...u, name, path, arn: iamArn(ctx.account, 'user', path, name) });
+    return undefined;
+  },
+});
+
+export const DeleteUser = defineAction({
+  name: 'DeleteUser',
+  writes: true,
+  parse: (r) => ({ userName: r.required('UserName', C.existingUserName) }),
+  resource: (p, ctx) => principalArn(ctx, 'user', p.userName),
+  async run(p, ctx) {
+    // Like AWS's API (unlike its console), everything attached to the user must go first.
+    await ctx.store.transaction(async (tx) => {
+      const m = new IamModel(tx);
+      const u = await requirePrincipal(m, ctx.account, 'user', p.userName);
+      const conflict = (what: string) => new AwsError('DeleteConflict', `Cannot delete entity, must ${what} first.`);
+      if ((await m.listAccessKeys(ctx.account, u.name)).length) throw conflict('delete access keys');
+      if ((await m.listInline(ctx.account, 'user', u.name)).length) throw conflict('delete policies');
+      if ((await m.listAttached(ctx.account, 'user', u.name)).length) throw conflict('detach all policies');
+      if ((await m.groupsOfUser(ctx.account, u.name)).length) throw conflict('remove user from all groups');
+      const mfa = await tx.entities.list<MfaDeviceData>(ctx.account, MFA_DEVICE, { parent: u.name.toLowerCase() });
+      if (mfa.some((d) => d.data.enabledDate)) throw conflict('delete MFA device');
+      await m.deletePrincipal(ctx.account, 'user', u.name);
+    });
+    return undefined;
+  },
+});
+
+export const userActions = [CreateUser, GetUser, ListUsers, UpdateUser, DeleteUser];

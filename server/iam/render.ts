@@ -1,0 +1,66 @@
+// The XML shapes of IAM's entities (User, Group, Role, Policy, …) as AWS renders them.
+import { members, opt, type XmlNode } from '../http/xml.ts';
+import { encodeDocument } from './documents.ts';
+import type { ManagedPolicyData, PrincipalData, RoleData } from './model.ts';
+import type { Tag } from './params.ts';
+
+export function tagsXml(tags: readonly Tag[] | undefined): XmlNode[] {
+  return tags && tags.length ? [members('Tags', tags, (t) => [['Key', t.Key], ['Value', t.Value]])] : [];
+}
+
+function boundaryXml(arn: string | undefined): XmlNode[] {
+  return arn ? [['PermissionsBoundary', [['PermissionsBoundaryType', 'Policy'], ['PermissionsBoundaryArn', arn]]]] : [];
+}
+
+export function userXml(u: PrincipalData, withTags = true): XmlNode[] {
+  return [
+    ['Path', u.path],
+    ['UserName', u.name],
+    ['UserId', u.id],
+    ['Arn', u.arn],
+    ['CreateDate', new Date(u.createDate)],
+    ...boundaryXml(u.permissionsBoundary),
+    ...(withTags ? tagsXml(u.tags) : []),
+  ];
+}
+
+export function groupXml(g: PrincipalData): XmlNode[] {
+  return [['Path', g.path], ['GroupName', g.name], ['GroupId', g.id], ['Arn', g.arn], ['CreateDate', new Date(g.createDate)]];
+}
+
+export function roleXml(r: RoleData, withTags = true): XmlNode[] {
+  return [
+    ['Path', r.path],
+    ['RoleName', r.name],
+    ['RoleId', r.id],
+    ['Arn', r.arn],
+    ['CreateDate', new Date(r.createDate)],
+    ['AssumeRolePolicyDocument', encodeDocument(r.assumeRolePolicyDocument)],
+    ...opt('Description', r.description),
+    ['MaxSessionDuration', r.maxSessionDuration],
+    ...boundaryXml(r.permissionsBoundary),
+    ...(withTags ? tagsXml(r.tags) : []),
+  ];
+}
+
+export function policyXml(p: ManagedPolicyData, attachmentCount: number, boundaryUsage: number, detail: boolean): XmlNode[] {
+  return [
+    ['PolicyName', p.name],
+    ['PolicyId', p.id],
+    ['Arn', p.arn],
+    ['Path', p.path],
+    ['DefaultVersionId', p.defaultVersionId],
+    ['AttachmentCount', attachmentCount],
+    ['PermissionsBoundaryUsageCount', boundaryUsage],
+    ['IsAttachable', true],
+    ...(detail ? opt('Description', p.description) : []),
+    ['CreateDate', new Date(p.createDate)],
+    ['UpdateDate', new Date(p.updateDate)],
+    ...(detail ? tagsXml(p.tags) : []),
+  ];
+}
+
+/** IsTruncated/Marker of paged List* results. */
+export function pagingXml(isTruncated: boolean, marker: string | undefined): XmlNode[] {
+  return [['IsTruncated', isTruncated], ...(isTruncated && marker ? [['Marker', marker] as XmlNode] : [])];
+}

@@ -1,0 +1,128 @@
+// Composition root: config → store, keys → services → listeners. Nothing global; close() undoes it all.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import pino, { type Logger } from 'pino';
+import type { Config } from '../config/schema.ts';
+import type { Store } from './contracts/store.ts';
+import { createApp } from './http/app.ts';
+import { authorizeEndpoint } from './http/authorize-endpoint.ts';
+import { createMetrics } from './http/metrics.ts';
+import { IAM_NAMESPACE, queryApi } from './http/query-api.ts';
+import { iamActions } from './iam/actions/index.ts';
+import { applyConfig } from './iam/apply-config.ts';
+import { Authorizer } from './iam/authorizer.ts';
+import { seedAwsManagedPolicies } from './iam/aws-managed.ts';
+import { bootstrapAdmin, type AdminBootstrap } from './iam/bootstrap-admin.ts';
+import { CredentialResolver } from './iam/credentials.ts';
+import { loadOrCreateKeyRing, type KeyRing } from './keys/keyring.ts';
+import { STS_NAMESPACE, stsActions } from './sts/actions/index.ts';
+import { RevocationList } from './sts/revocation.ts';
+import { RevokeSessions } from './sts/actions/revoke-sessions.ts';
+import { openStore } from './registry.ts';
+
+export interface BrokerOptions {
+  config: Config;
+  logger?: Logger;
+  /** Where the start-up lines (endpoints, first-start credentials) go; stdout by default. */
+  print?: (line: string) => void;
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface Broker {
+  readonly httpUrl: string;
+  readonly store: Store;
+  readonly keys: KeyRing;
+  readonly admin: AdminBootstrap;
+  close(): Promise<void>;
+}
+
+function listen(server: Server, host: string, port: number): Promise<AddressInfo> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve(server.address() as AddressInfo);
+    });
+  });
+}
+
+export async function startBroker(opts: BrokerOptions): Promise<Broker> {
+  const { config } = opts;
+  const env = opts.env ?? process.env;
+  const print = opts.print ?? ((line: string) => process.stdout.write(line + '\n'));
+  const logger = opts.logger ?? pino({ level: config.logLevel, base: { service: 'idbroker' } }, pino.destination(2));
+
+  const { ring: keys, created: keysCreated } = loadOrCreateKeyRing({ file: config.keys.file ?? join(config.dataDir, 'keyring.json'), inline: config.keys.inline ?? env.IDBROKER_KEYRING });
+  if (keysCreated) logger.info('created a new key ring');
+  const store = await openStore(config.store);
+  try {
+    const now = new Date();
+    await seedAwsManagedPolicies(store, now);
+    await applyConfig(store, keys, config, now);
+    const account = config.accounts[0].id;
+    const admin = await bootstrapAdmin(store, keys, account, config.admin ?? {}, now);
+
+    const authorizer = new Authorizer(store, keys);
+    const credentials = new CredentialResolver(store, keys);
+    const revocations = new RevocationList(store);
+    const metrics = createMetrics();
+    const api = queryApi({
+      store,
+      keys,
+      credentials,
+      authorizer,
+      revocations,
+      actionServices: { region: config.region, revokeChanged: () => revocations.invalidate() },
+      bodyLimit: config.http.bodyLimitBytes,
+      services: [
+        { name: 'iam', version: '2010-05-08', namespace: IAM_NAMESPACE, actions: iamActions([RevokeSessions]), internalError: 'ServiceFailure' },
+        { name: 'sts', version: '2011-06-15', namespace: STS_NAMESPACE, actions: stsActions(), unsigned: new Set(['AssumeRoleWithSAML', 'AssumeRoleWithWebIdentity']), internalError: 'InternalFailure' },
+      ],
+      onWrite: () => {
+        authorizer.invalidate();
+        credentials.invalidate();
+      },
+    });
+    const authorize = authorizeEndpoint({ keys, credentials, revocations, authorizer, bodyLimit: config.http.bodyLimitBytes });
+    const app = createApp({ store, logger, metrics, queryApi: api, authorize, trustProxy: config.http.trustProxy });
+    const server = createServer(app.callback());
+    server.keepAliveTimeout = 65_000;
+    const addr = await listen(server, config.http.host, config.http.port);
+    const host = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
+    const httpUrl = `http://${host}:${addr.port}`;
+
+    print(`idbroker listening`);
+    print(`  HTTP (IAM and STS Query API): ${httpUrl}`);
+    print(`  store: ${config.store.kind === 'sqlite' ? `SQLite ${config.store.file}` : 'PostgreSQL'}`);
+    if (admin.created && admin.secretAccessKey) {
+      print(`First start: created IAM user "${admin.userName}" in account ${account} with AdministratorAccess. Its secret is shown only now:`);
+      print(`  export AWS_ACCESS_KEY_ID=${admin.accessKeyId}`);
+      print(`  export AWS_SECRET_ACCESS_KEY=${admin.secretAccessKey}`);
+      print(`  export AWS_REGION=${config.region}`);
+      print(`  aws iam list-roles --endpoint-url ${httpUrl}`);
+    }
+    logger.info({ httpUrl }, 'idbroker started');
+
+    let closed = false;
+    return {
+      httpUrl,
+      store,
+      keys,
+      admin,
+      async close() {
+        if (closed) return;
+        closed = true;
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeIdleConnections();
+        });
+        await store.close();
+        logger.info('idbroker stopped');
+      },
+    };
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
+}

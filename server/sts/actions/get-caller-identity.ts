@@ -1,0 +1,13 @@
+// GetCallerIdentity: who the credentials belong to. Needs no permission and cannot be denied.
+import { defineAction } from '../../iam/action.ts';
+
+export const GetCallerIdentity = defineAction({
+  name: 'GetCallerIdentity',
+  writes: false,
+  parse: () => ({}),
+  resource: () => '*',
+  authorize: async () => {},
+  async run(_p, ctx) {
+    return [['UserId', ctx.caller.userId], ['Account', ctx.caller.account], ['Arn', ctx.caller.arn]];
+  },
+});

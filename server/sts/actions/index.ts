@@ -1,0 +1,15 @@
+// Every STS action the broker serves, by wire name.
+import type { IamAction } from '../../iam/action.ts';
+import { AssumeRole } from './assume-role.ts';
+import { DecodeAuthorizationMessage } from './decode-authorization-message.ts';
+import { GetAccessKeyInfo } from './get-access-key-info.ts';
+import { GetCallerIdentity } from './get-caller-identity.ts';
+import { GetFederationToken } from './get-federation-token.ts';
+import { GetSessionToken } from './get-session-token.ts';
+
+export const STS_NAMESPACE = 'https://sts.amazonaws.com/doc/2011-06-15/';
+
+export function stsActions(extra: IamAction[] = []): ReadonlyMap<string, IamAction> {
+  const all = [AssumeRole, GetCallerIdentity, GetSessionToken, GetFederationToken, DecodeAuthorizationMessage, GetAccessKeyInfo, ...extra] as IamAction[];
+  return new Map(all.map((a) => [a.name, a]));
+}

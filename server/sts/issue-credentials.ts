@@ -1,0 +1,39 @@
+// Mints temporary credentials: an ASIA… key id that encodes the account, a 40-character secret, and the
+// sealed session as the session token. Also the shared pieces of STS results.
+import { randomUUID } from 'node:crypto';
+import type { XmlNode } from '../http/xml.ts';
+import { newAccessKeyId, newSecretAccessKey } from '../iam/ids.ts';
+import type { KeyRing } from '../keys/keyring.ts';
+import { sealSession, type Session } from './session-token.ts';
+
+export type SessionInput = Omit<Session, 'sid' | 'accessKeyId' | 'secretAccessKey' | 'issuedAt' | 'expiresAt'>;
+
+export interface Issued {
+  session: Session;
+  token: string;
+}
+
+export async function issueSession(keys: KeyRing, input: SessionInput, now: Date, durationSeconds: number): Promise<Issued> {
+  const issuedAt = Math.floor(now.getTime() / 1000);
+  const session: Session = {
+    ...input,
+    sid: randomUUID(),
+    accessKeyId: newAccessKeyId('ASIA', input.account),
+    secretAccessKey: newSecretAccessKey(),
+    issuedAt,
+    expiresAt: issuedAt + durationSeconds,
+  };
+  return { session, token: await sealSession(keys, session) };
+}
+
+export function credentialsXml(i: Issued): XmlNode {
+  return [
+    'Credentials',
+    [
+      ['AccessKeyId', i.session.accessKeyId],
+      ['SecretAccessKey', i.session.secretAccessKey],
+      ['SessionToken', i.token],
+      ['Expiration', new Date(i.session.expiresAt * 1000)],
+    ],
+  ];
+}

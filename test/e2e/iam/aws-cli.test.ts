@@ -1,0 +1,83 @@
+// A fresh start with no config (`npm start`'s command), then the AWS CLI v2 (Debian's awscli) against it
+// with the printed credentials; the data survives a restart.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort, runIdbroker, type Running } from '../../helpers/process.ts';
+
+const AWS = '/usr/bin/aws';
+const TRUST = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'sts:AssumeRole' }] });
+
+describe('npm start on an empty data directory, then the AWS CLI', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'idbroker-cli-'));
+  const home = mkdtempSync(join(tmpdir(), 'idbroker-home-'));
+  let env: NodeJS.ProcessEnv;
+  let broker: Running;
+  let endpoint: string;
+  let creds: { id: string; secret: string };
+
+  before(async () => {
+    env = {
+      IDBROKER_HTTP_PORT: String(await freePort()),
+      IDBROKER_LDAP_PORT: String(await freePort()),
+      IDBROKER_LDAPS_PORT: String(await freePort()),
+      IDBROKER_DATA_DIR: dataDir,
+      IDBROKER_CONFIG: '',
+      IDBROKER_STORE: '',
+      IDBROKER_ADMIN_ACCESS_KEY_ID: '',
+      IDBROKER_ADMIN_SECRET_ACCESS_KEY: '',
+    };
+    broker = runIdbroker(['start'], env);
+    const id = (await broker.waitFor(/export AWS_ACCESS_KEY_ID=(\S+)/))[1];
+    const secret = (await broker.waitFor(/export AWS_SECRET_ACCESS_KEY=(\S+)/))[1];
+    creds = { id, secret };
+    endpoint = (await broker.waitFor(/HTTP[^:]*: (http:\/\/\S+)/))[1];
+  });
+
+  after(async () => {
+    await broker?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(home, { recursive: true, force: true });
+  });
+
+  function aws(...args: string[]): unknown {
+    const out = execFileSync(AWS, [...args, '--endpoint-url', endpoint, '--output', 'json'], {
+      env: { PATH: process.env.PATH, HOME: home, AWS_ACCESS_KEY_ID: creds.id, AWS_SECRET_ACCESS_KEY: creds.secret, AWS_DEFAULT_REGION: 'us-east-1', AWS_PAGER: '' },
+      encoding: 'utf8',
+    });
+    return out.trim() ? JSON.parse(out) : undefined;
+  }
+
+  it('prints each endpoint and the first-start credentials, and keeps its keys owner-only', () => {
+    assert.match(broker.stdout(), /HTTP \(IAM and STS Query API\): http:\/\/127\.0\.0\.1:\d+/);
+    assert.match(creds.id, /^AKIA[A-Z2-7]{16}$/);
+    assert.equal(creds.secret.length, 40);
+    assert.equal(statSync(join(dataDir, 'keyring.json')).mode & 0o777, 0o600);
+  });
+
+  it('aws iam create-role / get-role / list-roles work with the printed credentials', () => {
+    const created = aws('iam', 'create-role', '--role-name', 'CliRole', '--assume-role-policy-document', TRUST) as { Role: { Arn: string } };
+    assert.equal(created.Role.Arn, 'arn:aws:iam::111122223333:role/CliRole');
+    const got = aws('iam', 'get-role', '--role-name', 'CliRole') as { Role: { RoleName: string; AssumeRolePolicyDocument: unknown } };
+    assert.equal(got.Role.RoleName, 'CliRole');
+    assert.deepEqual(got.Role.AssumeRolePolicyDocument, JSON.parse(TRUST)); // the CLI URL-decodes and parses it
+    const list = aws('iam', 'list-roles') as { Roles: Array<{ RoleName: string }> };
+    assert.ok(list.Roles.some((r) => r.RoleName === 'CliRole'));
+  });
+
+  it('the AWS CLI sees AWS error codes', () => {
+    assert.throws(() => aws('iam', 'get-role', '--role-name', 'Missing'), (e: { stderr: string }) => /NoSuchEntity/.test(e.stderr));
+  });
+
+  it('data survives a restart, and the secret is not printed again', async () => {
+    assert.equal(await broker.stop('SIGTERM'), 0);
+    broker = runIdbroker(['start'], env);
+    endpoint = (await broker.waitFor(/HTTP[^:]*: (http:\/\/\S+)/))[1];
+    assert.doesNotMatch(broker.stdout(), /AWS_SECRET_ACCESS_KEY/);
+    const got = aws('iam', 'get-role', '--role-name', 'CliRole') as { Role: { RoleName: string } };
+    assert.equal(got.Role.RoleName, 'CliRole');
+  });
+});

@@ -1,0 +1,56 @@
+// Starts a real broker on loopback (ephemeral port) with a temporary data directory, for tests.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { parseConfig } from '../../config/load.ts';
+import { startBroker, type Broker } from '../../server/main.ts';
+
+export const ADMIN_KEY = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' };
+
+export interface TestBroker extends Broker {
+  dataDir: string;
+  lines: string[];
+  /** Stops the broker and removes its data directory. */
+  destroy(): Promise<void>;
+}
+
+export interface TestBrokerOptions {
+  /** Extra YAML appended to the config (users, roles, accounts…). */
+  yaml?: string;
+  /** Reuse a data directory (restart tests). */
+  dataDir?: string;
+  /** `postgres://…` to use PostgreSQL instead of SQLite. */
+  postgres?: string;
+  accounts?: string;
+}
+
+export async function startTestBroker(opts: TestBrokerOptions = {}): Promise<TestBroker> {
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'idbroker-test-'));
+  const yaml = `
+http: { host: 127.0.0.1, port: 0 }
+dataDir: ${JSON.stringify(dataDir)}
+store: ${opts.postgres ? `{ postgres: ${JSON.stringify(opts.postgres)} }` : '{}'}
+region: us-east-1
+accounts: ${opts.accounts ?? '[{ id: "111122223333", alias: main }]'}
+admin: { accessKeyId: ${ADMIN_KEY.accessKeyId}, secretAccessKey: ${JSON.stringify(ADMIN_KEY.secretAccessKey)} }
+logLevel: silent
+${opts.yaml ?? ''}
+`;
+  const config = parseConfig(yaml, {}, 'test-config.yaml');
+  const lines: string[] = [];
+  const broker = await startBroker({ config, logger: pino({ level: 'silent' }), print: (l) => lines.push(l), env: {} });
+  return Object.assign(Object.create(null) as object, broker, {
+    httpUrl: broker.httpUrl,
+    store: broker.store,
+    keys: broker.keys,
+    admin: broker.admin,
+    close: () => broker.close(),
+    dataDir,
+    lines,
+    async destroy() {
+      await broker.close();
+      if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  }) as TestBroker;
+}

@@ -1,0 +1,3 @@
+import { iamApiSuite } from '../../contracts/iam-api.ts';
+
+iamApiSuite('SQLite', async () => ({}));
