@@ -42,7 +42,7 @@ export async function createLdapListener(opts: LdapListenerOptions): Promise<Lda
     connections.add(conn);
   };
 
-  const server: Server = ldaps ? createTlsServer({ secureContext }, accept) : createTcpServer(accept);
+  const server: Server = ldaps ? createTlsServer({ key: opts.tls!.key, cert: opts.tls!.cert, minVersion: 'TLSv1.2' }, accept) : createTcpServer(accept);
   server.on('error', (err) => logger.error({ err }, 'ldap: listener error'));
   if (ldaps) server.on('tlsClientError', () => {}); // a failed handshake only ends that socket
   await new Promise<void>((resolve, reject) => {

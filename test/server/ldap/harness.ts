@@ -14,7 +14,8 @@ import { MemoryBackend } from '../../fixtures/ldap/memory-backend.ts';
 const fixtures = new URL('../../fixtures/ldap/', import.meta.url);
 export const TLS = { key: readFileSync(new URL('test-key.pem', fixtures)), cert: readFileSync(new URL('test-cert.pem', fixtures)) };
 export const BASE = 'DC=corp,DC=example,DC=com';
-export const TLS_CLIENT = { ca: [TLS.cert], servername: 'dc1.corp.example.com' };
+/** Fresh options each time: ldapts's startTLS stores the socket into the options object it is given. */
+export const tlsClient = () => ({ ca: [TLS.cert], servername: 'dc1.corp.example.com' });
 export const ALICE_DN = `CN=Alice Liddell,CN=Users,${BASE}`;
 
 export interface Harness {
@@ -39,7 +40,7 @@ export async function startLdap(opts: { backend?: DirectoryBackend } & Partial<O
     backend,
     listener,
     client: () => {
-      const c = new Client({ url, timeout: 5000, connectTimeout: 5000, ...(scheme === 'ldaps' ? { tlsOptions: TLS_CLIENT } : {}) });
+      const c = new Client({ url, timeout: 5000, connectTimeout: 5000, ...(scheme === 'ldaps' ? { tlsOptions: tlsClient() } : {}) });
       clients.push(c);
       return c;
     },
