@@ -47,6 +47,7 @@ describe('npm start on an empty data directory, then the AWS CLI', () => {
     const out = execFileSync(AWS, [...args, '--endpoint-url', endpoint, '--output', 'json'], {
       env: { PATH: process.env.PATH, HOME: home, AWS_ACCESS_KEY_ID: creds.id, AWS_SECRET_ACCESS_KEY: creds.secret, AWS_DEFAULT_REGION: 'us-east-1', AWS_PAGER: '' },
       encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     return out.trim() ? JSON.parse(out) : undefined;
   }
