@@ -32,7 +32,7 @@ export function checkSigV4Request(auth: SigV4Auth, opts: VerifyOptions): void {
   const terminator = auth.terminator ?? 'aws4_request';
   if (terminator !== 'aws4_request') problems += msg.scopeTerminator(terminator);
   const dateText = auth.amzDateText ?? formatAmzDate(auth.amzDate);
-  const requestDay = formatAmzDate(auth.amzDate).slice(0, 8);
+  const requestDay = dateText.slice(0, 8);
   if (auth.scopeDate !== requestDay) problems += msg.scopeDate(auth.scopeDate, requestDay, dateText);
   if (problems !== '') throw signatureDoesNotMatch(problems);
 }
