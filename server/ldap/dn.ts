@@ -45,7 +45,7 @@ export function parseDN(dn: string): Ava[][] {
           } else fail('dangling escape');
           trailingSpaces = 0;
         } else {
-          if (c === '=' || c === '"' || c === '<' || c === '>') fail(`unescaped "${c}"`);
+          if (c === '"' || c === '<' || c === '>' || c === '\0') fail(`unescaped "${c}"`);
           const cp = dn.codePointAt(i)!;
           const s = String.fromCodePoint(cp);
           if (s.length === 2) i++;
