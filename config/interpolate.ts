@@ -3,6 +3,8 @@
 //   ${VAR}          the variable; a problem when it is not set
 //   ${VAR:-default} the default when VAR is unset or empty (the default may itself hold ${...})
 //   $${             a literal "${"
+// Anything else in ${…} is left as written: IAM policy variables (${aws:username}, ${saml:sub},
+// ${aws:PrincipalTag/team}, ${*}) pass through to the policy documents untouched.
 import type { PathSegment, Problem } from './problems.ts';
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -45,7 +47,7 @@ export function interpolateString(text: string, env: NodeJS.ProcessEnv): { value
     const sep = body.indexOf(':-');
     const name = sep < 0 ? body : body.slice(0, sep);
     if (!NAME.test(name)) {
-      problems.push(`invalid environment reference "\${${body}}": expected \${NAME} or \${NAME:-default}`);
+      out += text.slice(i, end + 1); // not an environment reference: an IAM policy variable, kept verbatim
     } else if (sep >= 0) {
       const current = env[name];
       if (current !== undefined && current !== '') out += current;

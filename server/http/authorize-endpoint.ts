@@ -10,7 +10,7 @@ import type { Caller } from '../iam/caller.ts';
 import type { CredentialResolver } from '../iam/credentials.ts';
 import type { KeyRing } from '../keys/keyring.ts';
 import type { RevocationList } from '../sts/revocation.ts';
-import { parseSigV4, verifySigV4, type IncomingSignedRequest } from '../sts/sigv4/index.ts';
+import { checkSigV4Request, parseSigV4, verifySigV4, type IncomingSignedRequest } from '../sts/sigv4/index.ts';
 import { resolveTemporary } from '../sts/temporary-credentials.ts';
 import { readBody } from './read-body.ts';
 
@@ -56,10 +56,12 @@ export function authorizeEndpoint(deps: AuthorizeDeps) {
     try {
       const auth = parseSigV4(req);
       if (!auth) throw new AwsError('MissingAuthenticationToken', 'Request is missing Authentication Token');
+      const opts = { now, expectedService: auth.service as 'iam' };
+      checkSigV4Request(auth, opts);
       const resolved = auth.accessKeyId.startsWith('ASIA')
         ? await resolveTemporary(deps.keys, deps.revocations, auth.accessKeyId, auth.securityToken, now)
         : await deps.credentials.resolve(auth.accessKeyId, now.getTime());
-      verifySigV4(req, auth, resolved.secretAccessKey, { now, expectedService: auth.service as 'iam' });
+      verifySigV4(req, auth, resolved.secretAccessKey, opts);
       caller = resolved.caller;
     } catch (err) {
       if (!(err instanceof AwsError)) throw err;

@@ -11,7 +11,7 @@ import type { Caller } from '../iam/caller.ts';
 import type { CredentialResolver } from '../iam/credentials.ts';
 import { ParamReader } from '../iam/params.ts';
 import type { RevocationList } from '../sts/revocation.ts';
-import { parseSigV4, verifySigV4, type IncomingSignedRequest } from '../sts/sigv4/index.ts';
+import { checkSigV4Request, parseSigV4, verifySigV4, type IncomingSignedRequest } from '../sts/sigv4/index.ts';
 import { resolveTemporary } from '../sts/temporary-credentials.ts';
 import { parseQueryParams } from './query-params.ts';
 import { readBody } from './read-body.ts';
@@ -74,10 +74,12 @@ export function queryApi(deps: QueryApiDeps) {
   async function authenticate(req: IncomingSignedRequest, service: QueryService, now: Date): Promise<Caller> {
     const auth = parseSigV4(req);
     if (!auth) throw new AwsError('MissingAuthenticationToken', 'Request is missing Authentication Token');
+    const opts = { now, expectedService: service.name, explainMismatch: true };
+    checkSigV4Request(auth, opts); // clock skew and scope come before key lookup, as on AWS
     const resolved = auth.accessKeyId.startsWith('ASIA')
       ? await resolveTemporary(deps.keys, deps.revocations, auth.accessKeyId, auth.securityToken, now)
       : await deps.credentials.resolve(auth.accessKeyId, now.getTime());
-    verifySigV4(req, auth, resolved.secretAccessKey, { now, expectedService: service.name });
+    verifySigV4(req, auth, resolved.secretAccessKey, opts);
     return resolved.caller;
   }
 
@@ -91,7 +93,7 @@ export function queryApi(deps: QueryApiDeps) {
         throw new AwsError('InvalidParameterValue', `Unsupported Content-Type ${contentType}: the Query API takes application/x-www-form-urlencoded.`);
       }
       const rawQuery = ctx.querystring;
-      const req: IncomingSignedRequest = { method: ctx.method, path: ctx.path, rawQuery, headers: ctx.req.headers, body };
+      const req: IncomingSignedRequest = { method: ctx.method, path: ctx.path, rawQuery, headers: ctx.req.headers, rawHeaders: ctx.req.rawHeaders, body };
       const params = parseQueryParams(rawQuery, body.toString('utf8'));
       const now = clock();
 

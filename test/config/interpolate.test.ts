@@ -33,8 +33,13 @@ test('$${ escapes a literal ${', () => {
   assert.equal(interpolateString('cost: $5 and $$', {}).value, 'cost: $5 and $$');
 });
 
+test('IAM policy variables pass through untouched', () => {
+  for (const v of ['${aws:username}', '${saml:sub}', '${aws:PrincipalTag/team}', '${*}', "${aws:username, 'anonymous'}", '${1A}']) {
+    assert.deepEqual(interpolateString(`arn:aws:s3:::b/${v}/*`, {}), { value: `arn:aws:s3:::b/${v}/*`, problems: [] });
+  }
+});
+
 test('malformed references are problems', () => {
-  assert.deepEqual(interpolateString('${1A}', {}).problems, ['invalid environment reference "${1A}": expected ${NAME} or ${NAME:-default}']);
   assert.deepEqual(interpolateString('x ${A', {}).problems, ['unterminated "${" (write "$${" for a literal "${")']);
 });
 
