@@ -37,16 +37,14 @@ export async function handleSearch(s: Session, id: number, req: SearchRequest, c
 
   if (!pagedControl) {
     const cap = Math.min(req.sizeLimit || Infinity, limits.maxPageSize);
-    const timeout = AbortSignal.any([signal, AbortSignal.timeout(seconds * 1000)]);
     let count = 0;
-    for await (const entry of s.ctx.backend.search(base, req.scope, req.filter, opts(timeout))) {
+    for await (const entry of s.ctx.backend.search(base, req.scope, req.filter, opts(signal))) {
       if (signal.aborted) return;
       if (Date.now() > deadline) return done(ResultCode.timeLimitExceeded);
       if (count >= cap) return done(ResultCode.sizeLimitExceeded);
       await send(entry);
       count++;
     }
-    if (timeout.aborted && !signal.aborted) return done(ResultCode.timeLimitExceeded);
     return done(ResultCode.success);
   }
 
