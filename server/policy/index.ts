@@ -3,3 +3,4 @@ export type { CompiledPolicy, ContextScalar, ContextValue, Decision, EvaluationI
 export { PolicyParseError } from './errors.ts';
 export { compilePolicy, MAX_POLICY_SIZE, type CompileOptions } from './parse.ts';
 export { evaluate } from './evaluate.ts';
+export { lintPolicy, type LintFinding } from './lint.ts';
