@@ -8,6 +8,9 @@ import type { KeyRing } from '../keys/keyring.ts';
 import { issueAccessKey } from './actions/access-keys.ts';
 import { checkManagedDocument, createManagedPolicy } from './actions/managed-policies.ts';
 import { checkTrustPolicy } from './actions/roles.ts';
+import { checkMetadata, SAML_PROVIDER, type SamlProviderData } from './actions/saml-providers.ts';
+import { OIDC_PROVIDER, oidcIdentifier, type OidcProviderData } from './actions/oidc-providers.ts';
+import { readFileSync } from 'node:fs';
 import { iamArn, parsePolicyArn } from './arn.ts';
 import { compileDocument } from './documents.ts';
 import { newUniqueId } from './ids.ts';
@@ -84,11 +87,48 @@ async function applyManagedPolicies(tx: Repos, config: Config, now: Date): Promi
   }
 }
 
+/** SAML and OIDC providers declared in the config: created, or brought back to the declared settings. */
+async function applyProviders(tx: Repos, keys: KeyRing, config: Config, now: Date): Promise<void> {
+  const iso = now.toISOString();
+  for (const [i, p] of config.identityProviders.saml.entries()) {
+    const account = p.account ?? config.accounts[0].id;
+    let xml: string;
+    try {
+      xml = p.metadata ?? readFileSync(p.metadataFile!, 'utf8');
+    } catch (err) {
+      throw new ConfigApplyError(`identityProviders.saml[${i}].metadataFile: cannot read ${p.metadataFile}: ${(err as Error).message}`);
+    }
+    const md = at(`identityProviders.saml[${i}]`, () => checkMetadata(xml));
+    const arn = iamArn(account, 'saml-provider', '/', p.name);
+    const have = await tx.entities.get<SamlProviderData>(account, SAML_PROVIDER, arn);
+    const validUntil = md.validUntil && !Number.isNaN(Date.parse(md.validUntil)) ? new Date(md.validUntil).toISOString() : new Date(now.getTime() + 100 * 365 * 86400_000).toISOString();
+    const data: SamlProviderData = { arn, name: p.name, metadata: xml, entityId: md.entityId, createDate: have?.data.createDate ?? iso, validUntil, tags: have?.data.tags ?? [], settings: { sessionTags: p.sessionTags, transitiveTagKeys: p.transitiveTagKeys } };
+    await tx.entities.upsert({ account, kind: SAML_PROVIDER, key: arn, data });
+  }
+  for (const [i, p] of config.identityProviders.oidc.entries()) {
+    const account = p.account ?? config.accounts[0].id;
+    const { url, id } = at(`identityProviders.oidc[${i}].url`, () => oidcIdentifier(p.url));
+    const arn = `arn:aws:iam::${account}:oidc-provider/${id}`;
+    const have = await tx.entities.get<OidcProviderData>(account, OIDC_PROVIDER, arn);
+    const data: OidcProviderData = {
+      arn,
+      url,
+      clientIds: p.clientIds,
+      thumbprints: p.thumbprints,
+      createDate: have?.data.createDate ?? iso,
+      tags: have?.data.tags ?? [],
+      settings: { name: p.name, sealedClientSecret: p.clientSecret ? keys.seal(p.clientSecret, arn) : undefined, caFile: p.caFile, sessionTags: p.sessionTags, transitiveTagKeys: p.transitiveTagKeys },
+    };
+    await tx.entities.upsert({ account, kind: OIDC_PROVIDER, key: arn, data });
+  }
+}
+
 export async function applyConfig(store: Store, keys: KeyRing, config: Config, now: Date): Promise<void> {
   await store.transaction(async (tx) => {
     const m = new IamModel(tx);
     const iso = now.toISOString();
     await applyManagedPolicies(tx, config, now);
+    await applyProviders(tx, keys, config, now);
 
     for (const [i, g] of (config.groups ?? []).entries()) {
       const account = g.account ?? config.accounts[0].id;

@@ -19,6 +19,8 @@ export interface OidcProviderData {
   thumbprints: string[];
   createDate: string;
   tags: Tag[];
+  /** Broker settings from the config file; absent for providers made through the API. */
+  settings?: { name?: string; sealedClientSecret?: string; caFile?: string; sessionTags?: unknown; transitiveTagKeys?: string[] };
 }
 
 const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;

@@ -20,6 +20,8 @@ export interface SamlProviderData {
   createDate: string;
   validUntil: string;
   tags: Tag[];
+  /** Broker settings from the config file (session tag mapping…); absent for providers made through the API. */
+  settings?: { sessionTags?: unknown; transitiveTagKeys?: string[] };
 }
 
 /** Validates metadata like IAM: InvalidInput when it cannot be used. */
