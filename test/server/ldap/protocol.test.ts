@@ -131,6 +131,34 @@ describe('LDAP protocol robustness', () => {
     assert.deepEqual(seen, [true]);
   });
 
+  it('answers every pipelined request with maxPendingOperations 1 (reading pauses, nothing is lost)', async () => {
+    const one = await startLdap({ limits: { maxPendingOperations: 1 } });
+    try {
+      const c = await RawClient.connect(one.port);
+      c.send(Buffer.concat([bindReq(1, 'CORP\\alice', 'Alice!pass1'), ...[2, 3, 4, 5, 6].map((id) => searchReq(id, BASE, 0, eqFilter('objectClass', 'domain'), ['1.1']))]));
+      const done: number[] = [];
+      while (done.length < 6) {
+        const m = await c.next();
+        assert.ok(m);
+        if (m.tag === 0x61 || m.tag === 0x65) done.push(m.id);
+      }
+      assert.deepEqual(done, [1, 2, 3, 4, 5, 6]);
+      c.end();
+    } finally {
+      await one.close();
+    }
+  });
+
+  it('closes idle connections after idleTimeoutMs', async () => {
+    const idle = await startLdap({ limits: { idleTimeoutMs: 100 } });
+    try {
+      const c = await RawClient.connect(idle.port);
+      assert.equal(await c.next(), undefined);
+    } finally {
+      await idle.close();
+    }
+  });
+
   it('closes connections beyond maxConnections', async () => {
     const small = await startLdap({ limits: { maxConnections: 2 } });
     try {

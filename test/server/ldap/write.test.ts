@@ -79,7 +79,10 @@ describe('LDAP writes', () => {
   it('adds, modifies (binary values kept as bytes), renames and deletes entries', async () => {
     const c = await tlsBound('CORP\\admin', 'Adm1n!pass');
     const dn = `CN=Printer,CN=Users,${BASE}`;
-    await c.add(dn, { objectClass: ['top', 'device'], cn: 'Printer', description: 'Ünïcode' });
+    await c.add(dn, { objectClass: ['top', 'device'], cn: 'Printer', description: 'Ünïcode', serialNumber: 'SN-1' });
+    const names = await c.search(dn, { scope: 'base', attributes: ['*'] });
+    assert.ok('serialNumber' in names.searchEntries[0], 'attribute names keep their case (ldapjs lowercased them)');
+    assert.deepEqual(names.searchEntries[0].objectClass, ['top', 'device']);
     const photo = Buffer.from([0xff, 0xd8, 0x00, 0x80, 0xfe]);
     await c.modify(dn, [new Change({ operation: 'add', modification: new Attribute({ type: 'jpegPhoto', values: [photo] }) })]);
     const got = await c.search(dn, { scope: 'base', attributes: ['jpegPhoto', 'description'], explicitBufferAttributes: ['jpegPhoto'] });
