@@ -9,6 +9,7 @@ import { createApp } from './http/app.ts';
 import { authorizeEndpoint } from './http/authorize-endpoint.ts';
 import { createMetrics } from './http/metrics.ts';
 import { IAM_NAMESPACE, queryApi } from './http/query-api.ts';
+import type { ActionServices } from './iam/action.ts';
 import { iamActions } from './iam/actions/index.ts';
 import { applyConfig } from './iam/apply-config.ts';
 import { Authorizer } from './iam/authorizer.ts';
@@ -31,6 +32,8 @@ export interface BrokerOptions {
 
 export interface Broker {
   readonly httpUrl: string;
+  /** config http.publicUrl, with the real port when the config asked for port 0. */
+  readonly publicUrl: string;
   readonly store: Store;
   readonly keys: KeyRing;
   readonly admin: AdminBootstrap;
@@ -67,13 +70,14 @@ export async function startBroker(opts: BrokerOptions): Promise<Broker> {
     const credentials = new CredentialResolver(store, keys);
     const revocations = new RevocationList(store);
     const metrics = createMetrics();
+    const actionServices: ActionServices = { region: config.region, publicUrl: config.http.publicUrl, revokeChanged: () => revocations.invalidate() };
     const api = queryApi({
       store,
       keys,
       credentials,
       authorizer,
       revocations,
-      actionServices: { region: config.region, revokeChanged: () => revocations.invalidate() },
+      actionServices,
       bodyLimit: config.http.bodyLimitBytes,
       services: [
         { name: 'iam', version: '2010-05-08', namespace: IAM_NAMESPACE, actions: iamActions([RevokeSessions]), internalError: 'ServiceFailure' },
@@ -91,6 +95,7 @@ export async function startBroker(opts: BrokerOptions): Promise<Broker> {
     const addr = await listen(server, config.http.host, config.http.port);
     const host = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
     const httpUrl = `http://${host}:${addr.port}`;
+    actionServices.publicUrl = config.http.publicUrl.replace(/:0$/, `:${addr.port}`);
 
     print(`idbroker listening`);
     print(`  HTTP (IAM and STS Query API): ${httpUrl}`);
@@ -107,6 +112,7 @@ export async function startBroker(opts: BrokerOptions): Promise<Broker> {
     let closed = false;
     return {
       httpUrl,
+      publicUrl: actionServices.publicUrl,
       store,
       keys,
       admin,

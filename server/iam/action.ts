@@ -34,6 +34,8 @@ export interface ActionContext {
 
 export interface ActionServices {
   region: string;
+  /** The URL clients and IdPs use to reach the broker (config http.publicUrl, with the real port when it was 0). */
+  publicUrl: string;
   revokeChanged?: () => void;
 }
 

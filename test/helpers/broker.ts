@@ -42,6 +42,7 @@ ${opts.yaml ?? ''}
   const broker = await startBroker({ config, logger: pino({ level: 'silent' }), print: (l) => lines.push(l), env: {} });
   return Object.assign(Object.create(null) as object, broker, {
     httpUrl: broker.httpUrl,
+    publicUrl: broker.publicUrl,
     store: broker.store,
     keys: broker.keys,
     admin: broker.admin,
