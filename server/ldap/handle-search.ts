@@ -9,6 +9,7 @@ import { BerError, BerReader } from './ber.ts';
 import type { Control, Request } from './decode-request.ts';
 import { frontEndError } from './diagnostics.ts';
 import { encodePagedValue, encodeResult, encodeSearchEntry, type ResponseControl } from './encode-response.ts';
+import { parseDN } from './dn.ts';
 import { matchesFilter } from './filter-match.ts';
 import { OID } from './root-dse.ts';
 import type { PagedSearch, Session } from './session.ts';
@@ -109,7 +110,10 @@ function decodePagedValue(value: Buffer | undefined): { size: number; cookie: Bu
 /** `<GUID=…>` and `<SID=…>` bases are looked up in the domain; other bases pass as sent. */
 async function resolveBase(s: Session, base: string): Promise<string> {
   const ext = parseExtendedDN(base);
-  if (!ext) return base;
+  if (!ext) {
+    parseDN(base); // invalidDNSyntax (34) here, so backends only ever see well-formed DNs
+    return base;
+  }
   if (!ext.value) throw new LdapError('invalidDNSyntax', `0000208F: NameErr: DSID-03100225, problem 2006 (BAD_NAME_SYNTAX), data 8350, best match of:\n\t'${base}'\n`);
   const { baseDN } = s.ctx.backend.domain;
   const filter = { type: 'equality' as const, attribute: ext.attribute, value: ext.value };
