@@ -19,7 +19,30 @@ const condition = fc.oneof(
   fc.record({ Null: fc.record({ 'aws:PrincipalTag/team': fc.constantFrom('true', 'false') }) }),
 );
 
-const stmtBody = fc.record({
+export interface StatementBody {
+  Effect: string;
+  actions: string[];
+  notAction: boolean;
+  resources: string[];
+  condition: object | undefined;
+}
+export interface PolicyDoc {
+  Version: string;
+  Statement: Record<string, unknown>[];
+}
+export interface Scenario {
+  identity: PolicyDoc[];
+  boundary?: PolicyDoc;
+  session?: PolicyDoc[];
+  federationToken: boolean;
+  resourcePolicy?: PolicyDoc;
+  action: string;
+  resource: string;
+  principal: PrincipalInfo;
+  context: Record<string, ContextValue>;
+}
+
+const stmtBody: fc.Arbitrary<StatementBody> = fc.record({
   Effect: fc.constantFrom('Allow', 'Allow', 'Deny'),
   actions: fc.uniqueArray(fc.constantFrom(...ACTION_PATTERNS), { minLength: 1, maxLength: 3 }),
   notAction: fc.boolean(),
@@ -27,7 +50,7 @@ const stmtBody = fc.record({
   condition,
 });
 
-function statement(b: fc.Infer<typeof stmtBody>, principal?: unknown): Record<string, unknown> {
+function statement(b: StatementBody, principal?: unknown): Record<string, unknown> {
   return {
     Effect: b.Effect,
     ...(principal !== undefined ? { Principal: principal } : {}),
@@ -37,9 +60,9 @@ function statement(b: fc.Infer<typeof stmtBody>, principal?: unknown): Record<st
   };
 }
 
-export const identityDoc = fc.array(stmtBody, { maxLength: 4 }).map((ss) => ({ Version: '2012-10-17', Statement: ss.map((s) => statement(s)) }));
+export const identityDoc: fc.Arbitrary<PolicyDoc> = fc.array(stmtBody, { maxLength: 4 }).map((ss) => ({ Version: '2012-10-17', Statement: ss.map((s) => statement(s)) }));
 const principalValue = fc.constantFrom<unknown>('*', { AWS: alice.arn }, { AWS: ACCT }, { AWS: session.roleArn }, { AWS: session.arn }, { AWS: otherUser.arn });
-export const resourceDoc = fc
+export const resourceDoc: fc.Arbitrary<PolicyDoc> = fc
   .array(fc.tuple(stmtBody, principalValue), { minLength: 1, maxLength: 3 })
   .map((ss) => ({ Version: '2012-10-17', Statement: ss.map(([s, p]) => statement(s, p)) }));
 
@@ -53,7 +76,7 @@ const context = fc.record(
   { requiredKeys: [] },
 ) as fc.Arbitrary<Record<string, ContextValue>>;
 
-export const scenario = fc.record({
+export const scenario: fc.Arbitrary<Scenario> = fc.record({
   identity: fc.array(identityDoc, { maxLength: 3 }),
   boundary: fc.option(identityDoc, { nil: undefined }),
   session: fc.option(fc.array(identityDoc, { minLength: 1, maxLength: 2 }), { nil: undefined }),
@@ -65,5 +88,4 @@ export const scenario = fc.record({
   context,
 });
 
-export type Scenario = fc.Infer<typeof scenario>;
 export { stmtBody, statement };
