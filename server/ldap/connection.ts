@@ -103,8 +103,21 @@ export class Connection implements Session {
     this.close();
   }
 
+  // A large message arriving in many chunks is concatenated once, when complete.
+  #chunks: Buffer[] = [];
+  #chunkBytes = 0;
+  #need = 0;
+
   #receive(chunk: Buffer): void {
-    this.#buffer = this.#buffer.length === 0 ? chunk : Buffer.concat([this.#buffer, chunk]);
+    if (this.#need > 0 && this.#buffer.length + this.#chunkBytes + chunk.length < this.#need) {
+      this.#chunks.push(chunk);
+      this.#chunkBytes += chunk.length;
+      return;
+    }
+    this.#buffer = this.#buffer.length === 0 && this.#chunks.length === 0 ? chunk : Buffer.concat([this.#buffer, ...this.#chunks, chunk]);
+    this.#chunks = [];
+    this.#chunkBytes = 0;
+    this.#need = 0;
     this.#pump();
   }
 
@@ -122,7 +135,10 @@ export class Connection implements Session {
       } catch (e) {
         return this.#disconnect(ResultCode.protocolError, (e as Error).message);
       }
-      if (len < 0 || this.#buffer.length < len) return;
+      if (len < 0 || this.#buffer.length < len) {
+        this.#need = Math.max(len, 0);
+        return;
+      }
       const frame = this.#buffer.subarray(0, len);
       this.#buffer = this.#buffer.subarray(len);
       this.#handle(frame);

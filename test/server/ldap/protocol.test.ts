@@ -230,3 +230,26 @@ describe('LDAP fuzz (bounded)', () => {
     await stillServing(h);
   });
 });
+
+describe('LDAP large messages', () => {
+  it('reassembles a large message sent in small chunks', async () => {
+    const h = await startLdap();
+    try {
+      const c = await RawClient.connect(h.port);
+      c.send(bindReq(1, 'CORP\\alice', 'Alice!pass1'));
+      await c.next();
+      const big = searchReq(2, BASE, 0, tlv(0xa1, Array.from({ length: 1500 }, (_, i) => eqFilter('description', `value-${i}-${'x'.repeat(100)}`)).concat([eqFilter('objectClass', 'domain')])), ['1.1']);
+      assert.ok(big.length > 150_000);
+      for (let i = 0; i < big.length; i += 1000) {
+        c.send(big.subarray(i, i + 1000));
+        if (i % 50_000 === 0) await new Promise((r) => setImmediate(r));
+      }
+      const r = await collect(c);
+      assert.equal(r.done.resultCode, 0);
+      assert.equal(r.entries.length, 1);
+      c.end();
+    } finally {
+      await h.close();
+    }
+  });
+});
