@@ -11,6 +11,7 @@ import { oidcProviderActions } from './oidc-providers.ts';
 import { policyVersionActions } from './policy-versions.ts';
 import { roleActions } from './roles.ts';
 import { samlProviderActions } from './saml-providers.ts';
+import { simulateActions } from './simulate.ts';
 import { tagActionsAll } from './tags.ts';
 import { userActions } from './users.ts';
 
@@ -29,6 +30,7 @@ export function iamActions(extra: IamAction[] = []): ReadonlyMap<string, IamActi
     ...mfaActions,
     ...samlProviderActions,
     ...oidcProviderActions,
+    ...simulateActions,
     ...extra,
   ];
   const map = new Map<string, IamAction>();

@@ -69,6 +69,22 @@ describe('npm start on an empty data directory, then the AWS CLI', () => {
     assert.ok(list.Roles.some((r) => r.RoleName === 'CliRole'));
   });
 
+  it('aws iam simulate-custom-policy evaluates with the policy engine', () => {
+    const policy = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::bucket/*' }] });
+    const r = aws('iam', 'simulate-custom-policy', '--policy-input-list', policy, '--action-names', 's3:GetObject', 's3:PutObject', '--resource-arns', 'arn:aws:s3:::bucket/key') as {
+      EvaluationResults: Array<{ EvalActionName: string; EvalDecision: string }>;
+    };
+    assert.deepEqual(r.EvaluationResults.map((e) => [e.EvalActionName, e.EvalDecision]), [['s3:GetObject', 'allowed'], ['s3:PutObject', 'implicitDeny']]);
+  });
+
+  it('aws sts get-caller-identity and assume-role work against the same endpoint', () => {
+    const me = aws('sts', 'get-caller-identity') as { Arn: string; Account: string };
+    assert.equal(me.Arn, 'arn:aws:iam::111122223333:user/admin');
+    const assumed = aws('sts', 'assume-role', '--role-arn', 'arn:aws:iam::111122223333:role/CliRole', '--role-session-name', 'cli') as { AssumedRoleUser: { Arn: string }; Credentials: { AccessKeyId: string } };
+    assert.equal(assumed.AssumedRoleUser.Arn, 'arn:aws:sts::111122223333:assumed-role/CliRole/cli');
+    assert.match(assumed.Credentials.AccessKeyId, /^ASIA/);
+  });
+
   it('the AWS CLI sees AWS error codes', () => {
     assert.throws(() => aws('iam', 'get-role', '--role-name', 'Missing'), (e: { stderr: string }) => /NoSuchEntity/.test(e.stderr));
   });
