@@ -28,6 +28,8 @@ export interface BrokerOptions {
   /** Where the start-up lines (endpoints, first-start credentials) go; stdout by default. */
   print?: (line: string) => void;
   env?: NodeJS.ProcessEnv;
+  /** The Query API's clock (tests replay captured requests at their own time). */
+  clock?: () => Date;
 }
 
 export interface Broker {
@@ -79,6 +81,7 @@ export async function startBroker(opts: BrokerOptions): Promise<Broker> {
       revocations,
       actionServices,
       bodyLimit: config.http.bodyLimitBytes,
+      clock: opts.clock,
       services: [
         { name: 'iam', version: '2010-05-08', namespace: IAM_NAMESPACE, actions: iamActions([RevokeSessions]), internalError: 'ServiceFailure' },
         { name: 'sts', version: '2011-06-15', namespace: STS_NAMESPACE, actions: stsActions(), unsigned: new Set(['AssumeRoleWithSAML', 'AssumeRoleWithWebIdentity']), internalError: 'InternalFailure' },

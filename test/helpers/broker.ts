@@ -23,6 +23,8 @@ export interface TestBrokerOptions {
   /** `postgres://…` to use PostgreSQL instead of SQLite. */
   postgres?: string;
   accounts?: string;
+  /** A fixed clock for the Query API. */
+  clock?: () => Date;
 }
 
 export async function startTestBroker(opts: TestBrokerOptions = {}): Promise<TestBroker> {
@@ -39,7 +41,7 @@ ${opts.yaml ?? ''}
 `;
   const config = parseConfig(yaml, {}, 'test-config.yaml');
   const lines: string[] = [];
-  const broker = await startBroker({ config, logger: pino({ level: 'silent' }), print: (l) => lines.push(l), env: {} });
+  const broker = await startBroker({ config, logger: pino({ level: 'silent' }), print: (l) => lines.push(l), env: {}, clock: opts.clock });
   return Object.assign(Object.create(null) as object, broker, {
     httpUrl: broker.httpUrl,
     publicUrl: broker.publicUrl,
