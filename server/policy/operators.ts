@@ -78,7 +78,9 @@ export function toMillis(raw: unknown): number {
   if (typeof raw === 'number') return raw * 1000;
   if (typeof raw !== 'string') return NaN;
   if (/^\s*-?\d+(\.\d+)?\s*$/.test(raw)) return Number(raw) * 1000;
-  return /^\d{4}-\d{2}-\d{2}/.test(raw) ? Date.parse(raw) : NaN;
+  if (!/^\d{4}-\d{2}-\d{2}/.test(raw)) return NaN;
+  // A date-time without a zone is UTC (as AWS reads it), never the machine's local time.
+  return Date.parse(/T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(raw) ? `${raw}Z` : raw);
 }
 
 function boolString(raw: unknown): string {

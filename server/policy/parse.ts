@@ -1,5 +1,6 @@
 // Policy documents: grammar and validation (D:reference_policies_grammar.html), compiled into matchers once.
 import { compileCondition } from './conditions.ts';
+import { findDuplicateKey } from './duplicate-keys.ts';
 import { PolicyParseError } from './errors.ts';
 import { compileActions, compileResources } from './matchers.ts';
 import { compilePrincipal } from './principal.ts';
@@ -125,6 +126,8 @@ export function compilePolicy(document: string | object, kind: PolicyKind, id?: 
     } catch {
       fail('Syntax errors in policy.', '');
     }
+    const dup = findDuplicateKey(document);
+    if (dup !== undefined) fail('Syntax errors in policy.', dup);
   } else {
     let text: string | undefined;
     try {

@@ -60,6 +60,8 @@ const cases: Array<{ what: string; doc: string | object; kind?: PolicyKind; mess
   { what: 'duplicate Sids', doc: { Version: '2012-10-17', Statement: [{ ...ok, Sid: 'A' }, { ...ok, Sid: 'A' }] }, message: 'Statement IDs (SID) in a single policy must be unique.', path: 'Statement[1].Sid' },
   { what: 'a Sid of the wrong type', doc: S({ ...ok, Sid: 7 }), message: 'Syntax errors in policy.' },
   { what: 'Id in an identity policy', doc: { Version: '2012-10-17', Id: 'x', Statement: [ok] }, message: 'Has prohibited field Id' },
+  { what: 'a repeated key (two Effects)', doc: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Effect":"Deny","Action":"s3:*","Resource":"*"}]}', message: 'Syntax errors in policy.', path: 'Statement[0].Effect' },
+  { what: 'a repeated condition operator', doc: '{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:*","Resource":"*","Condition":{"StringEquals":{"a:b":"1"},"StringEquals":{"a:c":"2"}}}}', message: 'Syntax errors in policy.', path: 'Statement.Condition.StringEquals' },
   { what: 'over the size limit', doc: S({ ...ok, Resource: Array.from({ length: 5000 }, (_, i) => `arn:aws:s3:::bucket-${i}/*`) }), message: 'Cannot exceed quota for PolicySize: 131072' },
 ];
 
