@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { ConfigError, loadConfig, resolveConfigPath } from '../config/load.ts';
 import { ConfigApplyError } from './iam/apply-config.ts';
 import { startBroker } from './main.ts';
+import { lintPolicy, type PolicyKind } from './policy/index.ts';
 import { openStore } from './registry.ts';
 import { addRevocation, type RevocationRule } from './sts/revocation.ts';
 
@@ -13,6 +14,8 @@ Usage:
   idbroker config check FILE          validate a config file without starting
   idbroker sessions revoke [--config FILE] (--access-key-id ASIA… | --principal ARN | --before TIME --account ID)
                                       revoke temporary credentials (every replica refuses them within 2 s)
+  idbroker policy lint FILE [--kind identity|trust|resource|boundary|session]
+                                      validate a policy document and warn about risky grants (exit 1 on errors)
   idbroker version                    print the version
   idbroker --help                     this text
 `;
@@ -48,6 +51,19 @@ function option(argv: string[], name: string): string | undefined {
   const i = argv.indexOf(name);
   if (i >= 0) return argv[i + 1];
   return argv.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1);
+}
+
+function lint(argv: string[]): number {
+  const file = argv.find((a, i) => !a.startsWith('--') && argv[i - 1] !== '--kind');
+  const kind = (option(argv, '--kind') ?? 'identity') as PolicyKind;
+  if (!file || !['identity', 'trust', 'resource', 'boundary', 'session'].includes(kind)) {
+    process.stderr.write('usage: idbroker policy lint FILE [--kind identity|trust|resource|boundary|session]\n');
+    return 2;
+  }
+  const findings = lintPolicy(readFileSync(file, 'utf8'), kind);
+  for (const f of findings) process.stdout.write(`${file}: ${f.severity} ${f.code} at ${f.path || '(document)'}: ${f.message}\n`);
+  if (findings.length === 0) process.stdout.write(`${file}: OK\n`);
+  return findings.some((f) => f.severity === 'error') ? 1 : 0;
 }
 
 async function revoke(argv: string[]): Promise<number> {
@@ -88,6 +104,10 @@ export async function main(argv: string[]): Promise<number> {
           return 0;
         }
         process.stderr.write('usage: idbroker config check FILE\n');
+        return 2;
+      case 'policy':
+        if (rest[0] === 'lint') return lint(rest.slice(1));
+        process.stderr.write('usage: idbroker policy lint FILE\n');
         return 2;
       case 'sessions':
         if (rest[0] === 'revoke') return await revoke(rest.slice(1));
