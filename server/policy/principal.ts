@@ -3,7 +3,8 @@ import { PolicyParseError } from './errors.ts';
 import type { PrincipalInfo } from './types.ts';
 
 /** How a resource policy named the caller: this decides what may limit the grant (reference §3.2).
- * direct: the user, session, federated-user or provider itself, or `*`; entity: the role of a session; account: the account. */
+ * direct: the user, session, federated-user or provider itself, or `*`; entity: the role of a session or the IAM user behind
+ * a federated-user session; account: the account. */
 export type Via = 'direct' | 'entity' | 'account';
 
 export interface CompiledPrincipal {
@@ -70,6 +71,7 @@ export function matchPrincipal(cp: CompiledPrincipal, p: PrincipalInfo): Via | u
   if (IAM_TYPES.has(p.type)) {
     if (p.type !== 'Root' && cp.aws.has(p.arn)) return 'direct';
     if (p.type === 'AssumedRole' && p.roleArn && cp.aws.has(p.roleArn)) return 'entity';
+    if (p.type === 'FederatedUser' && p.sourceUserArn && cp.aws.has(p.sourceUserArn)) return 'entity';
     if (cp.aws.has(accountRoot(p))) return 'account';
     return undefined;
   }

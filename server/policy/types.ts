@@ -24,6 +24,9 @@ export interface PrincipalInfo {
   id?: string;
   /** For AssumedRole: the role's ARN (with its path). */
   roleArn?: string;
+  /** For FederatedUser: the IAM user that called GetFederationToken (a resource policy naming it grants to its sessions,
+   * limited by the boundary and the session policy). */
+  sourceUserArn?: string;
 }
 
 export interface EvaluationInput {
