@@ -15,6 +15,7 @@ import { checkSigV4Request, parseSigV4, verifySigV4, type IncomingSignedRequest 
 import { resolveTemporary } from '../sts/temporary-credentials.ts';
 import { parseQueryParams } from './query-params.ts';
 import { readBody } from './read-body.ts';
+import { jsonError, jsonSuccess, wantsJson } from './json-response.ts';
 import { errorResponse, successResponse } from './xml.ts';
 
 export interface QueryService {
@@ -46,10 +47,10 @@ export const IAM_NAMESPACE = 'https://iam.amazonaws.com/doc/2010-05-08/';
 
 const INVALID_TOKEN = 'The security token included in the request is invalid.';
 
-function send(ctx: Context, status: number, body: string, requestId: string): void {
+function send(ctx: Context, status: number, body: string, requestId: string, json = false): void {
   ctx.status = status;
   ctx.body = body;
-  ctx.set('Content-Type', 'text/xml');
+  ctx.set('Content-Type', json ? 'application/json' : 'text/xml');
   ctx.set('x-amzn-RequestId', requestId);
 }
 
@@ -85,6 +86,7 @@ export function queryApi(deps: QueryApiDeps) {
 
   return async function handleQuery(ctx: Context): Promise<void> {
     const requestId = ctx.state.requestId as string;
+    const json = wantsJson(ctx.get('accept'));
     let service = byName.get('iam') ?? deps.services[0];
     try {
       const body = ctx.method === 'POST' ? await readBody(ctx.req, deps.bodyLimit) : Buffer.alloc(0);
@@ -137,17 +139,18 @@ export function queryApi(deps: QueryApiDeps) {
       }
       const result = await action.run(p, actx);
       if (action.writes) deps.onWrite();
-      send(ctx, 200, successResponse(action.name, service.namespace, requestId, result), requestId);
+      send(ctx, 200, json ? jsonSuccess(action.name, requestId, result) : successResponse(action.name, service.namespace, requestId, result), requestId, json);
     } catch (err) {
       if (!(err instanceof AwsError)) {
         ctx.state.error = err;
         const internal = new AwsError(service.internalError, 'The request processing has failed because of an unknown error, exception or failure.');
         ctx.state.errorCode = internal.code;
-        send(ctx, internal.status, errorResponse(service.namespace, requestId, internal), requestId);
+        send(ctx, internal.status, json ? jsonError(requestId, internal) : errorResponse(service.namespace, requestId, internal), requestId, json);
         return;
       }
       ctx.state.errorCode = err.code;
-      send(ctx, err.status, errorResponse(service.namespace, requestId, { type: err.type, code: err.code, message: err.message }), requestId);
+      const e = { type: err.type, code: err.code, message: err.message };
+      send(ctx, err.status, json ? jsonError(requestId, e) : errorResponse(service.namespace, requestId, e), requestId, json);
     }
   };
 }

@@ -81,3 +81,29 @@ roles:
     });
   }
 });
+
+describe('JSON responses (Accept: application/json)', () => {
+  it('a presigned GetCallerIdentity URL answers in AWS JSON envelope when asked, errors too', async () => {
+    const { presignUrl } = await import('../../../server/sts/sigv4/index.ts');
+    const { ADMIN_KEY } = await import('../../helpers/broker.ts');
+    const b = await startTestBroker();
+    try {
+      const url = presignUrl(new URL(`${b.httpUrl}/?Action=GetCallerIdentity&Version=2011-06-15`), ADMIN_KEY, { region: 'us-east-1', service: 'sts', now: new Date() });
+      const res = await fetch(url, { headers: { accept: 'application/json' } });
+      assert.equal(res.status, 200);
+      assert.equal(res.headers.get('content-type'), 'application/json');
+      const body = (await res.json()) as { GetCallerIdentityResponse: { GetCallerIdentityResult: { Arn: string; Account: string }; ResponseMetadata: { RequestId: string } } };
+      assert.equal(body.GetCallerIdentityResponse.GetCallerIdentityResult.Arn, 'arn:aws:iam::111122223333:user/admin');
+      assert.equal(body.GetCallerIdentityResponse.ResponseMetadata.RequestId, res.headers.get('x-amzn-requestid'));
+      const xml = await fetch(url);
+      assert.match(await xml.text(), /^<GetCallerIdentityResponse xmlns="https:\/\/sts\.amazonaws\.com\/doc\/2011-06-15\/">/);
+      const bad = await fetch(`${b.httpUrl}/?Action=GetCallerIdentity&Version=2011-06-15`, { headers: { accept: 'application/json' } });
+      assert.equal(bad.status, 403);
+      const err = (await bad.json()) as { Error: { Code: string; Type: string }; RequestId: string };
+      assert.equal(err.Error.Code, 'MissingAuthenticationToken');
+      assert.equal(err.Error.Type, 'Sender');
+    } finally {
+      await b.destroy();
+    }
+  });
+});
