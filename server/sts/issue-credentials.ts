@@ -21,6 +21,7 @@ export async function issueSession(keys: KeyRing, input: SessionInput, now: Date
     accessKeyId: newAccessKeyId('ASIA', input.account),
     secretAccessKey: newSecretAccessKey(),
     issuedAt,
+    issuedAtMs: now.getTime(),
     expiresAt: issuedAt + durationSeconds,
   };
   return { session, token: await sealSession(keys, session) };

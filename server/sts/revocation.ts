@@ -33,7 +33,7 @@ interface Rules {
 
 export function isRevoked(rules: Rules, s: Session): boolean {
   if (rules.sessions.has(s.accessKeyId)) return true;
-  const issuedMs = s.issuedAt * 1000;
+  const issuedMs = s.issuedAtMs ?? s.issuedAt * 1000;
   if (issuedMs < (rules.allBefore.get(s.account) ?? -Infinity)) return true;
   for (const arn of [s.principalArn, s.arn]) {
     const before = rules.principals.get(arn);

@@ -26,6 +26,8 @@ export interface Session {
   sessionName?: string;
   userName?: string;
   issuedAt: number; // epoch seconds
+  /** Issue time in milliseconds: revocation compares at this precision. */
+  issuedAtMs?: number;
   expiresAt: number; // epoch seconds
   mfa?: { authTime: number };
   tags?: SessionTag[];
