@@ -12,7 +12,8 @@ import {
   STSClient,
   type Credentials,
 } from '@aws-sdk/client-sts';
-import { IAMClient, ListRolesCommand } from '@aws-sdk/client-iam';
+import { CreateVirtualMFADeviceCommand, EnableMFADeviceCommand, IAMClient, ListRolesCommand } from '@aws-sdk/client-iam';
+import { authenticator } from 'otplib';
 import { ADMIN_KEY, startTestBroker, type TestBroker } from '../../helpers/broker.ts';
 import { rejectsWith } from '../../contracts/iam-api.ts';
 import { sealSession, type Session } from '../../../server/sts/session-token.ts';
@@ -188,6 +189,51 @@ describe('STS API', () => {
     assert.equal(info.Account, B);
     assert.equal((await sts(ADMIN_KEY).send(new GetAccessKeyInfoCommand({ AccessKeyId: BOB.accessKeyId }))).Account, A);
     await rejectsWith(sts(asCreds(first.Credentials)).send(new GetAccessKeyInfoCommand({ AccessKeyId: BOB.accessKeyId })), 'AccessDenied', 403);
+  });
+
+  it('MFA: GetSessionToken and AssumeRole with a TOTP code satisfy aws:MultiFactorAuthPresent', async () => {
+    const iam = new IAMClient({ endpoint: b.httpUrl, region: 'us-east-1', credentials: ADMIN_KEY, maxAttempts: 1 });
+    const dev = await iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: 'bob-phone' }));
+    const serial = dev.VirtualMFADevice!.SerialNumber!;
+    const seed = Buffer.from(dev.VirtualMFADevice!.Base32StringSeed!).toString('utf8');
+    const step = Math.floor(Date.now() / 30_000);
+    const code = (s: number) => authenticator.clone({ epoch: s * 30_000 }).generate(seed);
+    await iam.send(new EnableMFADeviceCommand({ UserName: 'bob', SerialNumber: serial, AuthenticationCode1: code(step - 1), AuthenticationCode2: code(step) }));
+    iam.destroy();
+    const wrong = code(step) === '000000' ? '111111' : '000000';
+    await rejectsWith(sts(BOB).send(new GetSessionTokenCommand({ SerialNumber: serial, TokenCode: wrong })), 'AccessDenied', 403, /invalid MFA one time pass code/);
+    const st = await sts(BOB).send(new GetSessionTokenCommand({ SerialNumber: serial, TokenCode: code(step) }));
+    const viaSession = await sts(asCreds(st.Credentials)).send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${A}:role/NeedsMfa`, RoleSessionName: 'with-mfa' }));
+    assert.equal(viaSession.AssumedRoleUser?.Arn, `arn:aws:sts::${A}:assumed-role/NeedsMfa/with-mfa`);
+    const direct = await sts(BOB).send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${A}:role/NeedsMfa`, RoleSessionName: 'direct', SerialNumber: serial, TokenCode: code(step) }));
+    assert.ok(direct.Credentials?.SessionToken);
+  });
+
+  it('session tags, transitive keys and SourceIdentity carry through a chain', async () => {
+    const first = await sts(BOB).send(
+      new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${A}:role/ChainA`, RoleSessionName: 'tagged', Tags: [{ Key: 'team', Value: 'blue' }, { Key: 'cost', Value: '42' }], TransitiveTagKeys: ['team'], SourceIdentity: 'bob-laptop' }),
+    );
+    assert.equal(first.SourceIdentity, 'bob-laptop');
+    assert.ok((first.PackedPolicySize ?? 0) > 0);
+    const chained = sts(asCreds(first.Credentials));
+    await rejectsWith(chained.send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${B}:role/ChainB`, RoleSessionName: 'again', Tags: [{ Key: 'team', Value: 'red' }] })), 'InvalidParameterValue', 400);
+    await rejectsWith(chained.send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${B}:role/ChainB`, RoleSessionName: 'again', SourceIdentity: 'someone-else' })), 'AccessDenied', 403);
+    const second = await chained.send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${B}:role/ChainB`, RoleSessionName: 'again' }));
+    assert.equal(second.SourceIdentity, 'bob-laptop');
+    await rejectsWith(sts(EVE).send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${A}:role/ChainA`, RoleSessionName: 'tags', Tags: [{ Key: 'team', Value: 'x' }] })), 'AccessDenied', 403);
+  });
+
+  it('session policies narrow the role and PackedPolicyTooLarge refuses oversized ones', async () => {
+    const narrow = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:GetCallerIdentity', Resource: '*' }] });
+    const r = await sts(BOB).send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${A}:role/ChainA`, RoleSessionName: 'narrow', Policy: narrow }));
+    assert.ok(r.PackedPolicySize! > 0 && r.PackedPolicySize! <= 100);
+    const iam = new IAMClient({ endpoint: b.httpUrl, region: 'us-east-1', credentials: asCreds(r.Credentials), maxAttempts: 1 });
+    await rejectsWith(iam.send(new ListRolesCommand({})), 'AccessDenied', 403); // the role allows it, the session policy does not
+    iam.destroy();
+    await rejectsWith(sts(asCreds(r.Credentials)).send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${B}:role/ChainB`, RoleSessionName: 'nope' })), 'AccessDenied', 403);
+    await rejectsWith(sts(BOB).send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${A}:role/ChainA`, RoleSessionName: 'bad', Policy: '{"Version":"2012-10-17","Statement":[' })), 'MalformedPolicyDocument', 400);
+    const huge = JSON.stringify({ Version: '2012-10-17', Statement: Array.from({ length: 60 }, (_, i) => ({ Sid: `S${i}x${Math.random().toString(36).slice(2)}`, Effect: 'Allow', Action: `s3:Get${i}`, Resource: `arn:aws:s3:::${Math.random().toString(36)}/${i}` })) });
+    await rejectsWith(sts(BOB).send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${A}:role/ChainA`, RoleSessionName: 'huge', Policy: huge })), 'PackedPolicyTooLarge', 400, /Packed policy consumes \d+% of allotted space/);
   });
 
   it('bad input: missing members, unknown action, wrong version', async () => {
