@@ -1,50 +1,48 @@
 // Action and Resource matchers, compiled once per statement.
 import type { RequestContext } from './context.ts';
-import { globSource, hasWildcard, segmentSource, splitArn } from './glob.ts';
-import { parseTemplate, resolveSource, RegexCache, type Part } from './template.ts';
+import { compileMatcher, globTokens, hasWildcard, matchTokens, segmentTokens, splitArn, type Tokens } from './glob.ts';
+import { parseTemplate, resolveTokens, type Part } from './template.ts';
 
 export interface ActionMatcher {
   all: boolean;
   exact: Set<string>;
-  re?: RegExp;
+  wild?: (s: string) => boolean;
 }
 
 /** Actions: case-insensitive, `*` and `?` anywhere in the name. Patterns are validated by the parser. */
 export function compileActions(patterns: string[]): ActionMatcher {
   const m: ActionMatcher = { all: false, exact: new Set() };
-  const wild: string[] = [];
+  const wild: Tokens[] = [];
   for (const p of patterns) {
     const l = p.toLowerCase();
     if (l === '*') m.all = true;
-    else if (hasWildcard(l)) wild.push(globSource(l));
+    else if (hasWildcard(l)) wild.push(globTokens(l));
     else m.exact.add(l);
   }
-  if (wild.length) m.re = new RegExp(`^(?:${wild.join('|')})$`, 's');
+  m.wild = compileMatcher(wild);
   return m;
 }
 
 export function matchAction(m: ActionMatcher, lowerAction: string): boolean {
-  return m.all || m.exact.has(lowerAction) || (m.re !== undefined && m.re.test(lowerAction));
+  return m.all || m.exact.has(lowerAction) || (m.wild !== undefined && m.wild(lowerAction));
 }
 
 export interface ResourceMatcher {
   all: boolean;
   exact: Set<string>;
-  re?: RegExp;
-  templates: Array<{ prefix: string; parts: Part[] }>;
+  wild?: (s: string) => boolean;
+  templates: Array<{ prefix: Tokens; parts: Part[] }>;
 }
 
-/** Regular-expression source of a Resource ARN pattern: case-sensitive; in the first five segments wildcards stay in
- * their segment unless `*` ends it (then it may reach past colons); in the resource part they reach across anything. */
-function resourcePrefix(segs: string[]): string {
-  return segs.map((s) => segmentSource(s, true) + ':').join('');
+/** The first five segments of a Resource ARN pattern, each followed by its colon: case-sensitive; wildcards stay in
+ * their segment unless `*` ends it (then it may reach past colons, as the Resource element page says). */
+function resourcePrefix(segs: string[]): Tokens {
+  return segs.flatMap((s) => [...segmentTokens(s, true), 58]);
 }
-
-const dynamic = new RegexCache();
 
 export function compileResources(patterns: string[], variables: boolean): ResourceMatcher {
   const m: ResourceMatcher = { all: false, exact: new Set(), templates: [] };
-  const wild: string[] = [];
+  const wild: Tokens[] = [];
   for (const p of patterns) {
     if (p === '*') {
       m.all = true;
@@ -55,18 +53,18 @@ export function compileResources(patterns: string[], variables: boolean): Resour
     const parts = variables && resourcePart !== undefined ? parseTemplate(resourcePart) : undefined;
     if (parts) m.templates.push({ prefix: resourcePrefix(segs.slice(0, 5)), parts });
     else if (!hasWildcard(p)) m.exact.add(p);
-    else if (resourcePart === undefined) wild.push(segs.map((s, i) => segmentSource(s, true) + (i < segs.length - 1 ? ':' : '')).join(''));
-    else wild.push(resourcePrefix(segs.slice(0, 5)) + globSource(resourcePart));
+    else if (resourcePart === undefined) wild.push(resourcePrefix(segs).slice(0, -1));
+    else wild.push([...resourcePrefix(segs.slice(0, 5)), ...globTokens(resourcePart)]);
   }
-  if (wild.length) m.re = new RegExp(`^(?:${wild.join('|')})$`, 's');
+  m.wild = compileMatcher(wild);
   return m;
 }
 
 export function matchResource(m: ResourceMatcher, resource: string, ctx: RequestContext): boolean {
-  if (m.all || m.exact.has(resource) || (m.re !== undefined && m.re.test(resource))) return true;
+  if (m.all || m.exact.has(resource) || (m.wild !== undefined && m.wild(resource))) return true;
   for (const t of m.templates) {
-    const src = resolveSource(t.parts, ctx); // a variable without a value: this ARN matches nothing
-    if (src !== undefined && dynamic.get(t.prefix + src).test(resource)) return true;
+    const rest = resolveTokens(t.parts, ctx); // a variable without a value: this ARN matches nothing
+    if (rest !== undefined && matchTokens([...t.prefix, ...rest], resource)) return true;
   }
   return false;
 }

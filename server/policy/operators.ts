@@ -1,8 +1,8 @@
 // The condition operators: each family turns policy values into a matcher of one request value.
 import type { ContextEntry, RequestContext } from './context.ts';
-import { escapeRegex, globSource, segmentSource, splitArn } from './glob.ts';
+import { compileMatcher, globTokens, literalTokens, matchTokens, segmentTokens, splitArn, SLOT, type Tokens } from './glob.ts';
 import { cidrContains, parseCidr, parseIp, type Cidr } from './ip.ts';
-import { parseTemplate, resolveSource, resolveText, RegexCache, type Part } from './template.ts';
+import { parseTemplate, resolveText, resolveTokens, type Part } from './template.ts';
 
 /** Does request value `e.raw[i]` match at least one of the policy values? */
 export type ValueMatcher = (e: ContextEntry, i: number, ctx: RequestContext) => boolean;
@@ -91,11 +91,18 @@ function base64Key(s: string): string {
   return Buffer.from(s, 'base64').toString('base64');
 }
 
-const arnSource = (pattern: string): string => {
-  if (/^\*+$/.test(pattern)) return '.*';
+/** ARN operators: each of the first five segments matched on its own (wildcards do not cross colons), the resource part
+ * (after the fifth colon) with wildcards across anything. */
+function arnTokens(pattern: string): Tokens {
+  if (/^\*+$/.test(pattern)) return [-3];
   const segs = splitArn(pattern);
-  return segs.map((s, i) => (i < segs.length - 1 || segs.length < 6 ? segmentSource(s, false) : globSource(s))).join(':');
-};
+  const out: Tokens = [];
+  segs.forEach((s, i) => {
+    if (i > 0) out.push(58);
+    out.push(...(i === 5 ? globTokens(s) : segmentTokens(s, false)));
+  });
+  return out;
+}
 
 /** Matchers for string-like families, where values may hold policy variables. */
 function templatedMatcher(values: string[], variables: boolean, staticMatch: (v: string) => boolean, dynamic: (parts: Part[], v: string, ctx: RequestContext) => boolean): ValueMatcher {
@@ -108,8 +115,6 @@ function templatedMatcher(values: string[], variables: boolean, staticMatch: (v:
     return false;
   };
 }
-
-const dynamicRegex = new RegexCache();
 
 export function valueMatcher(o: BaseOperator, values: string[], variables: boolean): ValueMatcher {
   const vars = variables && o.variables;
@@ -124,17 +129,17 @@ export function valueMatcher(o: BaseOperator, values: string[], variables: boole
       return templatedMatcher(values, vars, (v) => set.has(v.toLowerCase()), (t, v, ctx) => resolveText(t, ctx)?.toLowerCase() === v.toLowerCase());
     }
     case 'stringLike': {
-      const re = plain.length ? new RegExp(`^(?:${plain.map(globSource).join('|')})$`, 's') : undefined;
-      return templatedMatcher(values, vars, (v) => re?.test(v) ?? false, (t, v, ctx) => {
-        const src = resolveSource(t, ctx);
-        return src !== undefined && dynamicRegex.get(src).test(v);
+      const m = compileMatcher(plain.map(globTokens));
+      return templatedMatcher(values, vars, (v) => m?.(v) ?? false, (t, v, ctx) => {
+        const tokens = resolveTokens(t, ctx);
+        return tokens !== undefined && matchTokens(tokens, v);
       });
     }
     case 'arn': {
-      const re = plain.length ? new RegExp(`^(?:${plain.map(arnSource).join('|')})$`, 's') : undefined;
-      return templatedMatcher(values, vars, (v) => re?.test(v) ?? false, (t, v, ctx) => {
-        if (resolveText(t, ctx) === undefined) return false; // a variable without a value matches nothing
-        return dynamicRegex.get(arnSourceTemplated(t, ctx)).test(v);
+      const m = compileMatcher(plain.map(arnTokens));
+      return templatedMatcher(values, vars, (v) => m?.(v) ?? false, (t, v, ctx) => {
+        const tokens = arnTemplateTokens(t, ctx); // undefined: a variable without a value matches nothing
+        return tokens !== undefined && matchTokens(tokens, v);
       });
     }
     case 'bool': {
@@ -176,23 +181,19 @@ export function valueMatcher(o: BaseOperator, values: string[], variables: boole
   }
 }
 
-/** ARN pattern with variables: segments split on the policy text, variable values and escapes literal. */
-function arnSourceTemplated(parts: Part[], ctx: RequestContext): string {
-  // Mark literals with a private-use character so that splitting and wildcard expansion ignore them.
+/** ARN pattern with variables: segments are found on the policy text; variable values and escapes stay literal. */
+function arnTemplateTokens(parts: Part[], ctx: RequestContext): Tokens | undefined {
   let marked = '';
-  const lits: string[] = [];
+  const literals: string[] = [];
   for (const p of parts) {
     if (p.t === 'text') marked += p.s;
     else {
-      const v = p.t === 'lit' ? p.s : (resolveText([p], ctx) ?? '');
-      lits.push(v);
+      const v = p.t === 'lit' ? p.s : resolveText([p], ctx);
+      if (v === undefined) return undefined;
+      literals.push(v);
       marked += '\uE000';
     }
   }
   let k = 0;
-  const src = arnSource(marked);
-  return src.replace(/\uE000/g, () => {
-    const v = lits[k++];
-    return escapeRegex(v);
-  });
+  return arnTokens(marked).flatMap((c) => (c === SLOT ? literalTokens(literals[k++]) : [c]));
 }

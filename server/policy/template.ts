@@ -1,7 +1,7 @@
 // Policy variables: `${aws:username}`, `${aws:PrincipalTag/team, 'default'}` and the escapes `${*}` `${?}` `${$}`.
 // Only policies with Version 2012-10-17 resolve them; elsewhere the text is literal.
 import type { RequestContext } from './context.ts';
-import { escapeRegex, globSource } from './glob.ts';
+import { globTokens, literalTokens, type Tokens } from './glob.ts';
 
 /** text: policy text (wildcards active in Like operators); lit: a literal (escape or resolved value); var: a variable. */
 export type Part = { t: 'text'; s: string } | { t: 'lit'; s: string } | { t: 'var'; key: string; name: string; def?: string };
@@ -62,30 +62,15 @@ export function resolveText(parts: Part[], ctx: RequestContext): string | undefi
   return out;
 }
 
-/** Resolves to regular-expression source: text parts go through `glob`, literals and values are escaped. */
-export function resolveSource(parts: Part[], ctx: RequestContext, glob: (s: string) => string = globSource): string | undefined {
-  let out = '';
+/** Resolves to a pattern: text parts go through `glob` (wildcards active), literals and values are literal. */
+export function resolveTokens(parts: Part[], ctx: RequestContext, glob: (s: string) => Tokens = globTokens): Tokens | undefined {
+  const out: Tokens = [];
   for (const p of parts) {
     if (p.t === 'var') {
       const v = resolveVar(p, ctx);
       if (v === undefined) return undefined;
-      out += escapeRegex(v);
-    } else out += p.t === 'lit' ? escapeRegex(p.s) : glob(p.s);
+      out.push(...literalTokens(v));
+    } else out.push(...(p.t === 'lit' ? literalTokens(p.s) : glob(p.s)));
   }
   return out;
-}
-
-/** A small cache of compiled regular expressions keyed by their source (resolved variables repeat across requests). */
-export class RegexCache {
-  private readonly map = new Map<string, RegExp>();
-  constructor(private readonly flags = 's', private readonly max = 256) {}
-  get(source: string): RegExp {
-    let r = this.map.get(source);
-    if (!r) {
-      if (this.map.size >= this.max) this.map.clear();
-      r = new RegExp(`^${source}$`, this.flags);
-      this.map.set(source, r);
-    }
-    return r;
-  }
 }
