@@ -2,6 +2,7 @@
 import { compileCondition } from './conditions.ts';
 import { findDuplicateKey } from './duplicate-keys.ts';
 import { PolicyParseError } from './errors.ts';
+import { splitArn } from './glob.ts';
 import { compileActions, compileResources } from './matchers.ts';
 import { compilePrincipal } from './principal.ts';
 import type { Statement } from './statement.ts';
@@ -55,7 +56,7 @@ function checkAction(a: string, path: string): void {
 
 function checkResource(r: string, path: string): void {
   if (r !== '*' && !/^arn:[^:]*:[^:]*:/.test(r)) fail(`Resource ${r} must be in ARN format or "*".`, path);
-  if (/^arn:[^:]*:[*?]/.test(r) || /^arn:[^:]*:[^:]*[*?][^:]*:/.test(r)) fail(`Resource ${r} can not contain a wildcard in the service segment.`, path);
+  if (r !== '*' && /[*?]/.test(splitArn(r)[2])) fail(`Resource ${r} can not contain a wildcard in the service segment.`, path);
 }
 
 function compileStatement(raw: unknown, index: number, kind: PolicyKind, variables: boolean, policyId: string | undefined, path: string): Statement {
