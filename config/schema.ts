@@ -62,6 +62,11 @@ export const rawConfigSchema = z.strictObject({
   policies: list(managedPolicySchema),
   identityProviders: identityProvidersSchema.prefault({}),
   directories: list(directorySchema),
+  audit: z
+    .strictObject({
+      retentionDays: z.coerce.number().int().min(1, { error: 'expected at least 1 day' }).default(90),
+    })
+    .prefault({}),
 });
 
 export type RawConfig = z.output<typeof rawConfigSchema>;
@@ -108,6 +113,7 @@ export function normaliseConfig(raw: RawConfig, env: NodeJS.ProcessEnv) {
     policies: withAccount(raw.policies),
     identityProviders: { saml: withAccount(raw.identityProviders.saml), oidc: withAccount(raw.identityProviders.oidc) },
     directories: raw.directories,
+    audit: raw.audit,
   });
 }
 

@@ -6,6 +6,7 @@ import { startBroker } from './main.ts';
 import { lintPolicy, type PolicyKind } from './policy/index.ts';
 import { openStore } from './registry.ts';
 import { addRevocation, type RevocationRule } from './sts/revocation.ts';
+import { lookupEvents } from './audit/lookup-events.ts';
 
 const HELP = `idbroker — directory and federation identity broker (AWS IAM/STS and AD-compatible LDAP)
 
@@ -16,6 +17,8 @@ Usage:
                                       revoke temporary credentials (every replica refuses them within 2 s)
   idbroker policy lint FILE [--kind identity|trust|resource|boundary|session]
                                       validate a policy document and warn about risky grants (exit 1 on errors)
+  idbroker audit [--since TIME] [--until TIME] [--principal ARN] [--event NAME] [--denied] [--limit N]
+                                      the audit trail, newest first, one JSON event per line
   idbroker version                    print the version
   idbroker --help                     this text
 `;
@@ -51,6 +54,25 @@ function option(argv: string[], name: string): string | undefined {
   const i = argv.indexOf(name);
   if (i >= 0) return argv[i + 1];
   return argv.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1);
+}
+
+async function audit(argv: string[]): Promise<number> {
+  const config = loadConfig(resolveConfigPath(argv, process.env), process.env);
+  const store = await openStore(config.store);
+  try {
+    const { events } = await lookupEvents(store, {
+      since: option(argv, '--since'),
+      until: option(argv, '--until'),
+      principalArn: option(argv, '--principal'),
+      eventName: option(argv, '--event'),
+      denied: argv.includes('--denied') ? true : undefined,
+      limit: Number(option(argv, '--limit') ?? 100),
+    });
+    for (const e of events) process.stdout.write(JSON.stringify(e.data) + '\n');
+  } finally {
+    await store.close();
+  }
+  return 0;
 }
 
 function lint(argv: string[]): number {
@@ -105,6 +127,8 @@ export async function main(argv: string[]): Promise<number> {
         }
         process.stderr.write('usage: idbroker config check FILE\n');
         return 2;
+      case 'audit':
+        return await audit(rest);
       case 'policy':
         if (rest[0] === 'lint') return lint(rest.slice(1));
         process.stderr.write('usage: idbroker policy lint FILE\n');

@@ -20,6 +20,8 @@ import { loadOrCreateKeyRing, type KeyRing } from './keys/keyring.ts';
 import { STS_NAMESPACE, stsActions } from './sts/actions/index.ts';
 import { RevocationList } from './sts/revocation.ts';
 import { RevokeSessions } from './sts/actions/revoke-sessions.ts';
+import { AuditLog } from './audit/audit-log.ts';
+import { LookupEvents } from './audit/lookup-events.ts';
 import { openStore } from './registry.ts';
 
 export interface BrokerOptions {
@@ -39,6 +41,7 @@ export interface Broker {
   readonly store: Store;
   readonly keys: KeyRing;
   readonly admin: AdminBootstrap;
+  readonly audit: AuditLog;
   close(): Promise<void>;
 }
 
@@ -71,6 +74,7 @@ export async function startBroker(opts: BrokerOptions): Promise<Broker> {
     const authorizer = new Authorizer(store, keys);
     const credentials = new CredentialResolver(store, keys);
     const revocations = new RevocationList(store);
+    const audit = new AuditLog(store, logger, { retentionDays: config.audit.retentionDays });
     const metrics = createMetrics();
     const actionServices: ActionServices = { region: config.region, publicUrl: config.http.publicUrl, revokeChanged: () => revocations.invalidate() };
     const api = queryApi({
@@ -82,8 +86,9 @@ export async function startBroker(opts: BrokerOptions): Promise<Broker> {
       actionServices,
       bodyLimit: config.http.bodyLimitBytes,
       clock: opts.clock,
+      audit,
       services: [
-        { name: 'iam', version: '2010-05-08', namespace: IAM_NAMESPACE, actions: iamActions([RevokeSessions]), internalError: 'ServiceFailure' },
+        { name: 'iam', version: '2010-05-08', namespace: IAM_NAMESPACE, actions: iamActions([RevokeSessions, LookupEvents]), internalError: 'ServiceFailure' },
         { name: 'sts', version: '2011-06-15', namespace: STS_NAMESPACE, actions: stsActions(), unsigned: new Set(['AssumeRoleWithSAML', 'AssumeRoleWithWebIdentity']), internalError: 'InternalFailure' },
       ],
       onWrite: () => {
@@ -119,6 +124,7 @@ export async function startBroker(opts: BrokerOptions): Promise<Broker> {
       store,
       keys,
       admin,
+      audit,
       async close() {
         if (closed) return;
         closed = true;
@@ -126,6 +132,7 @@ export async function startBroker(opts: BrokerOptions): Promise<Broker> {
           server.close(() => resolve());
           server.closeIdleConnections();
         });
+        await audit.close();
         await store.close();
         logger.info('idbroker stopped');
       },

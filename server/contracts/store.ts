@@ -43,9 +43,44 @@ export interface MetaRepo {
   setIfAbsent(key: string, value: string): Promise<boolean>;
 }
 
+/** One audit event as stored (CloudTrail's record shape lives in `data`). */
+export interface AuditRecord {
+  eventId: string;
+  eventTime: string; // ISO 8601
+  account: string;
+  principalArn: string;
+  eventSource: string;
+  eventName: string;
+  denied: boolean;
+  errorCode?: string;
+  data: unknown;
+}
+
+export interface AuditQuery {
+  since?: string;
+  until?: string;
+  principalArn?: string;
+  account?: string;
+  eventName?: string;
+  denied?: boolean;
+  /** Events strictly before this (eventTime, eventId) cursor, newest first. */
+  before?: { eventTime: string; eventId: string };
+  limit: number;
+}
+
+export interface AuditRepo {
+  /** Appends events; an event id already stored is skipped (retries are idempotent). */
+  append(events: AuditRecord[]): Promise<void>;
+  /** Newest first. */
+  query(q: AuditQuery): Promise<AuditRecord[]>;
+  /** Deletes events older than `before`; returns how many. */
+  prune(before: string): Promise<number>;
+}
+
 export interface Repos {
   readonly entities: EntityRepo;
   readonly meta: MetaRepo;
+  readonly audit: AuditRepo;
 }
 
 export interface Store extends Repos {

@@ -2,7 +2,8 @@
 // EKS-token-style verifiers ask for it). Lists (<member> children) become arrays; timestamps epoch seconds.
 import type { XmlContent, XmlNode } from './xml.ts';
 
-function value(content: XmlContent): unknown {
+/** An XML result tree as JSON: <member> lists become arrays, dates epoch seconds. */
+export function value(content: XmlContent): unknown {
   if (content instanceof Date) return content.getTime() / 1000;
   if (!Array.isArray(content)) return content;
   if (content.length > 0 && content.every(([n]) => n === 'member')) return content.map(([, c]) => value(c));

@@ -15,7 +15,10 @@ import { checkSigV4Request, parseSigV4, verifySigV4, type IncomingSignedRequest 
 import { resolveTemporary } from '../sts/temporary-credentials.ts';
 import { parseQueryParams } from './query-params.ts';
 import { readBody } from './read-body.ts';
-import { jsonError, jsonSuccess, wantsJson } from './json-response.ts';
+import type { AuditLog } from '../audit/audit-log.ts';
+import { DENIED_CODES, newEventId, redact, userIdentity } from '../audit/event.ts';
+import type { XmlNode } from './xml.ts';
+import { jsonError, jsonSuccess, value, wantsJson } from './json-response.ts';
 import { errorResponse, successResponse } from './xml.ts';
 
 export interface QueryService {
@@ -40,6 +43,7 @@ export interface QueryApiDeps {
   bodyLimit: number;
   /** Called after every successful write, so that caches drop what they hold. */
   onWrite: () => void;
+  audit?: AuditLog;
   clock?: () => Date;
 }
 
@@ -67,6 +71,16 @@ function checkSessionScope(caller: Caller, service: 'iam' | 'sts', action: strin
   }
 }
 
+const READ_ONLY = /^(Get|List|Simulate|Decode|Lookup)/;
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+
+function requestParameters(params: ReadonlyMap<string, string> | undefined): Record<string, unknown> | null {
+  if (!params) return null;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of params) if (k !== 'Action' && k !== 'Version') out[k.split('.').map(lowerFirst).join('.')] = v;
+  return Object.keys(out).length ? (redact(out) as Record<string, unknown>) : null;
+}
+
 export function queryApi(deps: QueryApiDeps) {
   const byVersion = new Map(deps.services.map((s) => [s.version, s]));
   const byName = new Map(deps.services.map((s) => [s.name, s]));
@@ -88,7 +102,14 @@ export function queryApi(deps: QueryApiDeps) {
     const requestId = ctx.state.requestId as string;
     const json = wantsJson(ctx.get('accept'));
     let service = byName.get('iam') ?? deps.services[0];
+    let params: ReadonlyMap<string, string> | undefined;
+    let caller: Caller | undefined;
+    let actionName: string | undefined;
+    let result: XmlNode[] | undefined;
+    let failure: AwsError | undefined;
+    const started = deps.clock?.() ?? new Date();
     try {
+      if (deps.audit && !deps.audit.accepting) throw new AwsError('ServiceUnavailable', 'The audit trail is behind; try again shortly.');
       const body = ctx.method === 'POST' ? await readBody(ctx.req, deps.bodyLimit) : Buffer.alloc(0);
       const contentType = String(ctx.get('content-type') ?? '');
       if (ctx.method === 'POST' && contentType !== '' && !contentType.startsWith('application/x-www-form-urlencoded')) {
@@ -96,19 +117,18 @@ export function queryApi(deps: QueryApiDeps) {
       }
       const rawQuery = ctx.querystring;
       const req: IncomingSignedRequest = { method: ctx.method, path: ctx.path, rawQuery, headers: ctx.req.headers, rawHeaders: ctx.req.rawHeaders, body };
-      const params = parseQueryParams(rawQuery, body.toString('utf8'));
+      params = parseQueryParams(rawQuery, body.toString('utf8'));
       const now = clock();
 
       const version = params.get('Version');
       const scoped = /Credential=[^/,&]+%2F[^%,&]+%2F[^%,&]+%2F([a-z]+)|Credential=[^/,]+\/[^/,]+\/[^/,]+\/([a-z]+)/.exec(`${ctx.get('authorization')}&${rawQuery}`);
       const scopeService = (scoped?.[1] ?? scoped?.[2]) as 'iam' | 'sts' | undefined;
       service = (version !== undefined ? byVersion.get(version) : undefined) ?? (scopeService ? byName.get(scopeService) : undefined) ?? service;
-      const actionName = params.get('Action');
+      actionName = params.get('Action');
       if (actionName === undefined || actionName === '') throw new AwsError('MissingAction', 'Missing Action');
       ctx.state.action = `${service.name}:${actionName}`;
       const action = version === service.version ? service.actions.get(actionName) : undefined;
 
-      let caller: Caller | undefined;
       if (!action || !service.unsigned?.has(actionName)) caller = await authenticate(req, service, now);
       if (version === undefined) throw new AwsError('MissingParameter', 'The request must contain the parameter Version.');
       if (!action) throw new AwsError('InvalidAction', `Could not find operation ${actionName} for version ${version}`);
@@ -137,20 +157,43 @@ export function queryApi(deps: QueryApiDeps) {
           'aws:RequestedRegion': deps.actionServices.region,
         });
       }
-      const result = await action.run(p, actx);
+      result = await action.run(p, actx);
       if (action.writes) deps.onWrite();
       send(ctx, 200, json ? jsonSuccess(action.name, requestId, result) : successResponse(action.name, service.namespace, requestId, result), requestId, json);
     } catch (err) {
       if (!(err instanceof AwsError)) {
         ctx.state.error = err;
         const internal = new AwsError(service.internalError, 'The request processing has failed because of an unknown error, exception or failure.');
+        failure = internal;
         ctx.state.errorCode = internal.code;
         send(ctx, internal.status, json ? jsonError(requestId, internal) : errorResponse(service.namespace, requestId, internal), requestId, json);
-        return;
+      } else {
+        failure = err;
+        ctx.state.errorCode = err.code;
+        const e = { type: err.type, code: err.code, message: err.message };
+        send(ctx, err.status, json ? jsonError(requestId, e) : errorResponse(service.namespace, requestId, e), requestId, json);
       }
-      ctx.state.errorCode = err.code;
-      const e = { type: err.type, code: err.code, message: err.message };
-      send(ctx, err.status, json ? jsonError(requestId, e) : errorResponse(service.namespace, requestId, e), requestId, json);
+    } finally {
+      if (deps.audit && actionName && !(failure?.code === 'ServiceUnavailable')) {
+        const readOnly = READ_ONLY.test(actionName);
+        deps.audit.record({
+          eventVersion: '1.08',
+          eventTime: started.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+          eventSource: `${service.name}.amazonaws.com`,
+          eventName: actionName,
+          awsRegion: deps.actionServices.region,
+          sourceIPAddress: ctx.ip,
+          userAgent: ctx.get('user-agent') || undefined,
+          userIdentity: userIdentity(caller),
+          requestParameters: requestParameters(params),
+          responseElements: result && (!readOnly || service.name === 'sts') ? redact(value(result)) : null,
+          ...(failure ? { errorCode: failure.code, errorMessage: failure.message.replace(/ Encoded authorization failure message: .*$/s, '') } : {}),
+          requestID: requestId,
+          eventID: newEventId(),
+          readOnly,
+          denied: failure !== undefined && DENIED_CODES.has(failure.code),
+        });
+      }
     }
   };
 }

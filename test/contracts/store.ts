@@ -95,6 +95,32 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       assert.equal(await store.meta.get('tx2'), undefined);
     });
 
+    it('appends audit events idempotently and queries them newest first with filters and a cursor', async () => {
+      const ev = (i: number, arn: string, denied: boolean) => ({
+        eventId: `e${i}`,
+        eventTime: `2026-11-28T10:00:0${i}Z`,
+        account: '111122223333',
+        principalArn: arn,
+        eventSource: 'iam.amazonaws.com',
+        eventName: 'GetRole',
+        denied,
+        errorCode: denied ? 'AccessDenied' : undefined,
+        data: { i },
+      });
+      await store.audit.append([ev(1, 'arn:a', false), ev(2, 'arn:b', true), ev(3, 'arn:a', true)]);
+      await store.audit.append([ev(3, 'arn:a', true)]); // a retried batch: no duplicate
+      assert.deepEqual((await store.audit.query({ limit: 10 })).map((e) => e.eventId), ['e3', 'e2', 'e1']);
+      assert.deepEqual((await store.audit.query({ limit: 10, principalArn: 'arn:a' })).map((e) => e.eventId), ['e3', 'e1']);
+      assert.deepEqual((await store.audit.query({ limit: 10, denied: true })).map((e) => e.eventId), ['e3', 'e2']);
+      assert.deepEqual((await store.audit.query({ limit: 10, since: '2026-11-28T10:00:02Z' })).map((e) => e.eventId), ['e3', 'e2']);
+      const page = await store.audit.query({ limit: 1, before: { eventTime: '2026-11-28T10:00:03Z', eventId: 'e3' } });
+      assert.deepEqual(page.map((e) => e.eventId), ['e2']);
+      assert.deepEqual(page[0].data, { i: 2 });
+      assert.equal(page[0].denied, true);
+      assert.equal(await store.audit.prune('2026-11-28T10:00:02Z'), 1);
+      assert.equal((await store.audit.query({ limit: 10 })).length, 2);
+    });
+
     it('answers ping', async () => {
       await store.ping();
     });

@@ -48,6 +48,7 @@ ${opts.yaml ?? ''}
     store: broker.store,
     keys: broker.keys,
     admin: broker.admin,
+    audit: broker.audit,
     close: () => broker.close(),
     dataDir,
     lines,

@@ -32,6 +32,24 @@ function migrations(dialect: 'sqlite' | 'postgres'): Record<string, Migration> {
         .execute();
     },
   },
+  '0002-audit-events': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('audit_events')
+        .addColumn('event_id', 'varchar(64)', (c) => c.primaryKey())
+        .addColumn('event_time', 'varchar(32)', binaryKey(dialect))
+        .addColumn('account', 'varchar(32)', (c) => c.notNull())
+        .addColumn('principal_arn', 'varchar(2048)', (c) => c.notNull())
+        .addColumn('event_source', 'varchar(64)', (c) => c.notNull())
+        .addColumn('event_name', 'varchar(128)', (c) => c.notNull())
+        .addColumn('denied', 'integer', (c) => c.notNull())
+        .addColumn('error_code', 'varchar(128)')
+        .addColumn('data', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('audit_time').on('audit_events').columns(['event_time', 'event_id']).execute();
+      await db.schema.createIndex('audit_principal').on('audit_events').columns(['principal_arn', 'event_time']).execute();
+    },
+  },
   };
 }
 

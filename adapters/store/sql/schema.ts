@@ -14,7 +14,20 @@ export interface MetaTable {
   value: string;
 }
 
+export interface AuditEventsTable {
+  event_id: string;
+  event_time: string;
+  account: string;
+  principal_arn: string;
+  event_source: string;
+  event_name: string;
+  denied: number;
+  error_code: string | null;
+  data: string;
+}
+
 export interface Database {
   entities: EntitiesTable;
   meta: MetaTable;
+  audit_events: AuditEventsTable;
 }

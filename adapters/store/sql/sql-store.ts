@@ -2,7 +2,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { sql } from 'kysely';
 import { ConflictError } from '../../../server/contracts/errors.ts';
-import type { EntityRecord, EntityRepo, ListOptions, MetaRepo, Repos, Store } from '../../../server/contracts/store.ts';
+import type { AuditQuery, AuditRecord, AuditRepo, EntityRecord, EntityRepo, ListOptions, MetaRepo, Repos, Store } from '../../../server/contracts/store.ts';
 import type { Database, EntitiesTable } from './schema.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -124,18 +124,71 @@ class SqlMeta implements MetaRepo {
   }
 }
 
+class SqlAudit implements AuditRepo {
+  constructor(private readonly db: Db) {}
+
+  async append(events: AuditRecord[]) {
+    if (events.length === 0) return;
+    const rows = events.map((e) => ({
+      event_id: e.eventId,
+      event_time: e.eventTime,
+      account: e.account,
+      principal_arn: e.principalArn,
+      event_source: e.eventSource,
+      event_name: e.eventName,
+      denied: e.denied ? 1 : 0,
+      error_code: e.errorCode ?? null,
+      data: JSON.stringify(e.data),
+    }));
+    await this.db.insertInto('audit_events').values(rows).onConflict((oc) => oc.column('event_id').doNothing()).execute();
+  }
+
+  async query(q: AuditQuery) {
+    let s = this.db.selectFrom('audit_events').selectAll();
+    if (q.since) s = s.where('event_time', '>=', q.since);
+    if (q.until) s = s.where('event_time', '<', q.until);
+    if (q.principalArn) s = s.where('principal_arn', '=', q.principalArn);
+    if (q.account) s = s.where('account', '=', q.account);
+    if (q.eventName) s = s.where('event_name', '=', q.eventName);
+    if (q.denied !== undefined) s = s.where('denied', '=', q.denied ? 1 : 0);
+    if (q.before) {
+      const { eventTime, eventId } = q.before;
+      s = s.where((eb) => eb.or([eb('event_time', '<', eventTime), eb.and([eb('event_time', '=', eventTime), eb('event_id', '<', eventId)])]));
+    }
+    const rows = await s.orderBy('event_time', 'desc').orderBy('event_id', 'desc').limit(q.limit).execute();
+    return rows.map((r) => ({
+      eventId: r.event_id,
+      eventTime: r.event_time,
+      account: r.account,
+      principalArn: r.principal_arn,
+      eventSource: r.event_source,
+      eventName: r.event_name,
+      denied: Number(r.denied) === 1,
+      errorCode: r.error_code ?? undefined,
+      data: JSON.parse(r.data) as unknown,
+    }));
+  }
+
+  async prune(before: string) {
+    const r = await this.db.deleteFrom('audit_events').where('event_time', '<', before).executeTakeFirst();
+    return Number(r.numDeletedRows);
+  }
+}
+
 function repos(db: Db, isUnique: IsUniqueViolation): Repos {
-  return { entities: new SqlEntities(db, isUnique), meta: new SqlMeta(db) };
+  return { entities: new SqlEntities(db, isUnique), meta: new SqlMeta(db), audit: new SqlAudit(db) };
 }
 
 export class SqlStore implements Store {
   readonly entities: EntityRepo;
   readonly meta: MetaRepo;
+  readonly audit: AuditRepo;
 
   constructor(readonly dialect: 'sqlite' | 'postgres', private readonly db: Kysely<Database>, private readonly isUnique: IsUniqueViolation) {
     const r = repos(db, isUnique);
     this.entities = r.entities;
     this.meta = r.meta;
+    this.audit = r.audit;
   }
 
   transaction<T>(fn: (tx: Repos) => Promise<T>): Promise<T> {
