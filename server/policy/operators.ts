@@ -104,12 +104,16 @@ function arnTokens(pattern: string): Tokens {
   return out;
 }
 
-/** Matchers for string-like families, where values may hold policy variables. */
-function templatedMatcher(values: string[], variables: boolean, staticMatch: (v: string) => boolean, dynamic: (parts: Part[], v: string, ctx: RequestContext) => boolean): ValueMatcher {
-  const templates = variables ? values.map(parseTemplate).filter((t): t is Part[] => t !== undefined) : [];
-  if (templates.length === 0) return (e, i) => staticMatch(e.strings()[i]);
+/** Matchers for string-like families, where values may hold policy variables (`templates`; the rest is `plain`). */
+function templatedMatcher(
+  templates: Part[][],
+  staticMatch: (v: string) => boolean,
+  dynamic: (parts: Part[], v: string, ctx: RequestContext) => boolean,
+  read: (e: ContextEntry, i: number) => string = (e, i) => e.strings()[i],
+): ValueMatcher {
+  if (templates.length === 0) return (e, i) => staticMatch(read(e, i));
   return (e, i, ctx) => {
-    const v = e.strings()[i];
+    const v = read(e, i);
     if (staticMatch(v)) return true;
     for (const t of templates) if (dynamic(t, v, ctx)) return true;
     return false;
@@ -117,35 +121,35 @@ function templatedMatcher(values: string[], variables: boolean, staticMatch: (v:
 }
 
 export function valueMatcher(o: BaseOperator, values: string[], variables: boolean): ValueMatcher {
-  const vars = variables && o.variables;
-  const plain = vars ? values.filter((v) => !v.includes('${')) : values;
+  const parsed = variables && o.variables ? values.map(parseTemplate) : values.map(() => undefined);
+  const templates = parsed.filter((t): t is Part[] => t !== undefined);
+  const plain = values.filter((_, i) => parsed[i] === undefined);
   switch (o.family) {
     case 'string': {
       const set = new Set(plain);
-      return templatedMatcher(values, vars, (v) => set.has(v), (t, v, ctx) => resolveText(t, ctx) === v);
+      return templatedMatcher(templates, (v) => set.has(v), (t, v, ctx) => resolveText(t, ctx) === v);
     }
     case 'stringIgnoreCase': {
       const set = new Set(plain.map((v) => v.toLowerCase()));
-      return templatedMatcher(values, vars, (v) => set.has(v.toLowerCase()), (t, v, ctx) => resolveText(t, ctx)?.toLowerCase() === v.toLowerCase());
+      return templatedMatcher(templates, (v) => set.has(v.toLowerCase()), (t, v, ctx) => resolveText(t, ctx)?.toLowerCase() === v.toLowerCase());
     }
     case 'stringLike': {
       const m = compileMatcher(plain.map(globTokens));
-      return templatedMatcher(values, vars, (v) => m?.(v) ?? false, (t, v, ctx) => {
+      return templatedMatcher(templates, (v) => m?.(v) ?? false, (t, v, ctx) => {
         const tokens = resolveTokens(t, ctx);
         return tokens !== undefined && matchTokens(tokens, v);
       });
     }
     case 'arn': {
       const m = compileMatcher(plain.map(arnTokens));
-      return templatedMatcher(values, vars, (v) => m?.(v) ?? false, (t, v, ctx) => {
+      return templatedMatcher(templates, (v) => m?.(v) ?? false, (t, v, ctx) => {
         const tokens = arnTemplateTokens(t, ctx); // undefined: a variable without a value matches nothing
         return tokens !== undefined && matchTokens(tokens, v);
       });
     }
     case 'bool': {
       const set = new Set(plain.map((v) => v.toLowerCase()));
-      const m = templatedMatcher(values, vars, (v) => set.has(v), (t, v, ctx) => resolveText(t, ctx)?.toLowerCase() === v);
-      return (e, i, ctx) => m({ strings: () => [boolString(e.raw[i])] } as unknown as ContextEntry, 0, ctx);
+      return templatedMatcher(templates, (v) => set.has(v), (t, v, ctx) => resolveText(t, ctx)?.toLowerCase() === v, (e, i) => boolString(e.raw[i]));
     }
     case 'numeric': {
       const nums = values.map(toNumber);
