@@ -60,7 +60,8 @@ function keyCondition(p: ParsedOperator, key: string, values: string[], variable
       const e = ctx.get(lower, key);
       if (!e) return ifExists || negated;
       if (e.multi) return false; // single-valued operator on a multivalued key: undocumented; iam-simulate: no match
-      return match(e, 0, ctx) !== negated;
+      const m = match(e, 0, ctx);
+      return m !== undefined && m !== negated;
     };
   }
   const all = set === 'all';
@@ -69,7 +70,8 @@ function keyCondition(p: ParsedOperator, key: string, values: string[], variable
     if (!e) return ifExists || all;
     const n = e.raw.length;
     for (let i = 0; i < n; i++) {
-      const ok = match(e, i, ctx) !== negated;
+      const m = match(e, i, ctx);
+      const ok = m !== undefined && m !== negated;
       if (all && !ok) return false;
       if (!all && ok) return true;
     }

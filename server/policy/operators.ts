@@ -4,8 +4,9 @@ import { compileMatcher, globTokens, literalTokens, matchTokens, segmentTokens, 
 import { cidrContains, parseCidr, parseIp, type Cidr } from './ip.ts';
 import { parseTemplate, resolveText, resolveTokens, type Part } from './template.ts';
 
-/** Does request value `e.raw[i]` match at least one of the policy values? */
-export type ValueMatcher = (e: ContextEntry, i: number, ctx: RequestContext) => boolean;
+/** Does request value `e.raw[i]` match at least one of the policy values? undefined: the value cannot be compared (not a
+ * number, date or IP address); the condition is then false, negated or not (as iam-simulate does; the docs are silent). */
+export type ValueMatcher = (e: ContextEntry, i: number, ctx: RequestContext) => boolean | undefined;
 
 export type Family = 'string' | 'stringIgnoreCase' | 'stringLike' | 'numeric' | 'date' | 'bool' | 'binary' | 'ip' | 'arn' | 'null';
 type Cmp = 'eq' | 'lt' | 'le' | 'gt' | 'ge';
@@ -155,6 +156,7 @@ export function valueMatcher(o: BaseOperator, values: string[], variables: boole
       const nums = values.map(toNumber);
       return (e, i) => {
         const n = toNumber(e.raw[i]);
+        if (Number.isNaN(n)) return undefined;
         for (const p of nums) if (compare(n, p, o.cmp)) return true;
         return false;
       };
@@ -163,6 +165,7 @@ export function valueMatcher(o: BaseOperator, values: string[], variables: boole
       const ms = values.map(toMillis);
       return (e, i) => {
         const n = toMillis(e.raw[i]);
+        if (Number.isNaN(n)) return undefined;
         for (const p of ms) if (compare(n, p, o.cmp)) return true;
         return false;
       };
@@ -175,7 +178,7 @@ export function valueMatcher(o: BaseOperator, values: string[], variables: boole
       const cidrs = values.map(parseCidr).filter((c): c is Cidr => c !== undefined);
       return (e, i) => {
         const ip = parseIp(e.strings()[i].trim());
-        if (!ip) return false;
+        if (!ip) return undefined;
         for (const c of cidrs) if (cidrContains(c, ip)) return true;
         return false;
       };
