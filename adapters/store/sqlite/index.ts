@@ -13,6 +13,29 @@ function isUniqueViolation(err: unknown): boolean {
   return code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
+/** kysely prepares every query anew; better-sqlite3 statements are reusable, so keep them by SQL text. */
+function withStatementCache(database: SQLite.Database): SQLite.Database {
+  const cache = new Map<string, SQLite.Statement>();
+  const prepare = database.prepare.bind(database);
+  return new Proxy(database, {
+    get(target, prop, receiver) {
+      if (prop !== 'prepare') {
+        const v = Reflect.get(target, prop, target) as unknown;
+        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+      }
+      return (sql: string) => {
+        let st = cache.get(sql);
+        if (!st) {
+          st = prepare(sql);
+          if (cache.size >= 500) cache.delete(cache.keys().next().value as string);
+          cache.set(sql, st);
+        }
+        return st;
+      };
+    },
+  });
+}
+
 /** Opens (creating if needed) the SQLite store at `file` (':memory:' for tests) and migrates it. */
 export async function openSqliteStore(file: string): Promise<Store> {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
@@ -21,7 +44,7 @@ export async function openSqliteStore(file: string): Promise<Store> {
   database.pragma('synchronous = NORMAL');
   database.pragma('busy_timeout = 5000');
   database.pragma('foreign_keys = ON');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
   await migrateToLatest(db, 'sqlite');
   return new SqlStore('sqlite', db, isUniqueViolation);
 }
