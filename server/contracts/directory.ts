@@ -4,7 +4,7 @@
 // Filters are our own AST (not @ldapjs/filter objects): assertion values are raw bytes (Buffer),
 // exactly as they arrived on the wire, so escapes, non-ASCII and binary values (objectGUID,
 // objectSid) survive. Backends compare values with the helpers of their choice; the front end's
-// evaluator (server/ldap/filter-match.ts) is the reference semantics.
+// evaluator (server/contracts/filter-match.ts) is the reference semantics.
 
 export type AttributeValue = string | Buffer;
 

@@ -9,8 +9,8 @@ import { BerError, BerReader } from './ber.ts';
 import type { Control, Request } from './decode-request.ts';
 import { frontEndError } from './diagnostics.ts';
 import { encodePagedValue, encodeResult, encodeSearchEntry, type ResponseControl } from './encode-response.ts';
-import { parseDN } from './dn.ts';
-import { matchesFilter } from './filter-match.ts';
+import { parseDN } from '../contracts/dn.ts';
+import { matchesFilter } from '../contracts/filter-match.ts';
 import { OID } from './root-dse.ts';
 import type { PagedSearch, Session } from './session.ts';
 

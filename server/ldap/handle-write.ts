@@ -4,9 +4,9 @@
 import { adError, Entry, isBinaryAttribute, LdapError, ResultCode, type AttributeValue, type BoundPrincipal, type ModifyChange } from '../contracts/directory.ts';
 import type { Control, Request } from './decode-request.ts';
 import { frontEndError } from './diagnostics.ts';
-import { parseDN } from './dn.ts';
+import { parseDN } from '../contracts/dn.ts';
 import { encodeResult } from './encode-response.ts';
-import { matchesFilter } from './filter-match.ts';
+import { matchesFilter } from '../contracts/filter-match.ts';
 import { decodeUnicodePwd } from './passwords.ts';
 import { OID } from './root-dse.ts';
 import type { Session } from './session.ts';

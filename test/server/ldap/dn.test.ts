@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { LdapError } from '../../../server/contracts/directory.ts';
-import { dnEquals, escapeDNValue, inScope, normalizeDN, parseDN, rdnKeys } from '../../../server/ldap/dn.ts';
+import { dnEquals, escapeDNValue, inScope, normalizeDN, parseDN, rdnKeys } from '../../../server/contracts/dn.ts';
 
 describe('DN handling', () => {
   it('compares DNs as AD does: case, spacing and escape forms do not matter', () => {

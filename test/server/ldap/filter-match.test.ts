@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Entry, type Filter } from '../../../server/contracts/directory.ts';
-import { matchesFilter } from '../../../server/ldap/filter-match.ts';
+import { matchesFilter } from '../../../server/contracts/filter-match.ts';
 import { selectAttributes } from '../../../server/ldap/attribute-selection.ts';
 
 const b = (s: string | number[]): Buffer => (typeof s === 'string' ? Buffer.from(s) : Buffer.from(s));

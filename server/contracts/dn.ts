@@ -1,7 +1,7 @@
 // Distinguished names (RFC 4514) compared the way AD does: attribute types and values
 // case-insensitively, escapes resolved (`\,` = `\2C`, `\c3\a9` = `é`), spaces around separators
 // ignored. DNs are never re-serialised for output: the backend's spelling goes on the wire.
-import { LdapError } from '../contracts/directory.ts';
+import { LdapError } from './directory.ts';
 
 export interface Ava {
   type: string;

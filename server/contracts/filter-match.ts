@@ -3,7 +3,7 @@
 // values compared byte for byte; integers (incl. Integer8) numerically for >= and <=;
 // objectCategory short names (`person`); extensible matches BIT_AND (803), BIT_OR (804)
 // and, through the caller's resolver, LDAP_MATCHING_RULE_IN_CHAIN (1941).
-import type { AttributeValue, Entry, Filter } from '../contracts/directory.ts';
+import type { AttributeValue, Entry, Filter } from './directory.ts';
 import { dnEquals, parseDN } from './dn.ts';
 
 export const MATCHING_RULE = {
