@@ -107,7 +107,6 @@ export class Authorizer {
       'aws:EpochTime': Math.floor(nowMs / 1000),
       'aws:PrincipalArn': s?.type === 'AssumedRole' ? s.principalArn : caller.arn,
       'aws:PrincipalAccount': caller.account,
-      'aws:PrincipalType': caller.type,
       'aws:userid': caller.userId,
       ...(caller.type === 'User' && caller.userName ? { 'aws:username': caller.userName } : {}),
     };
@@ -123,7 +122,14 @@ export class Authorizer {
       for (const [k, v] of Object.entries(s.federation?.claims ?? {})) context[k] = v;
     }
     return {
-      principal: { arn: caller.arn, account: caller.account, type: caller.type, id: caller.userId, roleArn: s?.type === 'AssumedRole' ? s.principalArn : undefined },
+      principal: {
+        arn: caller.arn,
+        account: caller.account,
+        type: caller.type,
+        id: caller.userId,
+        roleArn: s?.type === 'AssumedRole' ? s.principalArn : undefined,
+        sourceUserArn: s?.type === 'FederatedUser' ? s.principalArn : undefined,
+      },
       context,
       identityPolicies: policies.identity,
       permissionsBoundary: policies.boundary,
