@@ -15,6 +15,14 @@ const httpSchema = z.strictObject({
   publicUrl: optional(matching(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, 'expected an http:// or https:// URL without query or fragment')),
   bodyLimitBytes: integer(1, 2 ** 31 - 1, 'expected a size in bytes from 1 to 2147483647').default(1024 * 1024),
   trustProxy: boolean().default(false),
+  /** HTTPS: `{}` generates a self-signed certificate in dataDir/tls; or give certFile and keyFile. */
+  tls: z
+    .strictObject({ certFile: optional(filePath()), keyFile: optional(filePath()) })
+    .superRefine((t, ctx) => {
+      if (t && typeof t === 'object' && (t.certFile === undefined) !== (t.keyFile === undefined))
+        ctx.addIssue({ code: 'custom', message: 'expected both certFile and keyFile, or neither (a certificate is generated)', path: [] });
+    })
+    .optional(),
 });
 
 const postgresUrl = () =>

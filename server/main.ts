@@ -1,5 +1,7 @@
 // Composition root: config → store, keys → services → listeners. Nothing global; close() undoes it all.
 import { createServer, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import { loadOrCreateTls } from './tls/certificates.ts';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import pino, { type Logger } from 'pino';
@@ -98,15 +100,19 @@ export async function startBroker(opts: BrokerOptions): Promise<Broker> {
     });
     const authorize = authorizeEndpoint({ keys, credentials, revocations, authorizer, bodyLimit: config.http.bodyLimitBytes });
     const app = createApp({ store, logger, metrics, queryApi: api, authorize, trustProxy: config.http.trustProxy });
-    const server = createServer(app.callback());
+    const httpsTls = config.http.tls
+      ? await loadOrCreateTls({ dataDir: config.dataDir, name: 'https', hostNames: [config.http.host, 'localhost', '127.0.0.1', new URL(config.http.publicUrl).hostname], certFile: config.http.tls.certFile, keyFile: config.http.tls.keyFile })
+      : undefined;
+    const server: Server = httpsTls ? createHttpsServer({ key: httpsTls.key, cert: httpsTls.cert, minVersion: 'TLSv1.2' }, app.callback()) : createServer(app.callback());
     server.keepAliveTimeout = 65_000;
     const addr = await listen(server, config.http.host, config.http.port);
     const host = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
-    const httpUrl = `http://${host}:${addr.port}`;
+    const httpUrl = `${httpsTls ? 'https' : 'http'}://${host}:${addr.port}`;
     actionServices.publicUrl = config.http.publicUrl.replace(/:0$/, `:${addr.port}`);
 
     print(`idbroker listening`);
     print(`  HTTP (IAM and STS Query API): ${httpUrl}`);
+    if (httpsTls) print(`  HTTPS certificate SHA-256 fingerprint: ${httpsTls.fingerprint}`);
     print(`  store: ${config.store.kind === 'sqlite' ? `SQLite ${config.store.file}` : 'PostgreSQL'}`);
     if (admin.created && admin.secretAccessKey) {
       print(`First start: created IAM user "${admin.userName}" in account ${account} with AdministratorAccess. Its secret is shown only now:`);

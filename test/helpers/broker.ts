@@ -23,6 +23,8 @@ export interface TestBrokerOptions {
   /** `postgres://…` to use PostgreSQL instead of SQLite. */
   postgres?: string;
   accounts?: string;
+  /** Serve HTTPS with a generated certificate. */
+  https?: boolean;
   /** A fixed clock for the Query API. */
   clock?: () => Date;
 }
@@ -30,7 +32,7 @@ export interface TestBrokerOptions {
 export async function startTestBroker(opts: TestBrokerOptions = {}): Promise<TestBroker> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'idbroker-test-'));
   const yaml = `
-http: { host: 127.0.0.1, port: 0 }
+http: { host: 127.0.0.1, port: 0${opts.https ? ', tls: {}' : ''} }
 dataDir: ${JSON.stringify(dataDir)}
 store: ${opts.postgres ? `{ postgres: ${JSON.stringify(opts.postgres)} }` : '{}'}
 region: us-east-1
