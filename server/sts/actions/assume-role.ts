@@ -86,6 +86,7 @@ export const AssumeRole = defineAction<Params>({
 
     // The role; a missing role is refused like an unauthorized one, so that names cannot be probed.
     const ref = roleNameOf(p.roleArn);
+    if (!ref || !/^\d{12}$/.test(ref.account)) throw new AwsError('ValidationError', 'Request ARN is invalid');
     const role = ref ? (await new IamModel(ctx.store).getPrincipal<RoleData>(ref.account, 'role', ref.name))?.data : undefined;
     const context: Record<string, ContextValue | undefined> = {
       'aws:SourceIp': ctx.request.sourceIp,

@@ -121,6 +121,7 @@ describe('STS API', () => {
   it('refuses when no identity policy allows sts:AssumeRole (trust names the account)', async () => {
     await rejectsWith(sts(EVE).send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${A}:role/ChainA`, RoleSessionName: 'sess' })), 'AccessDenied', 403, /sts:AssumeRole/);
     await rejectsWith(sts(BOB).send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${A}:role/DoesNotExist`, RoleSessionName: 'sess' })), 'AccessDenied', 403);
+    await rejectsWith(sts(BOB).send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${A}:user/bob-is-not-a-role`, RoleSessionName: 'sess' })), 'ValidationError', 400, /^Request ARN is invalid$/);
   });
 
   it('checks ExternalId and MFA conditions', async () => {
