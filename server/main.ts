@@ -91,7 +91,7 @@ export async function startBroker(opts: BrokerOptions): Promise<Broker> {
       audit,
       services: [
         { name: 'iam', version: '2010-05-08', namespace: IAM_NAMESPACE, actions: iamActions([RevokeSessions, LookupEvents]), internalError: 'ServiceFailure' },
-        { name: 'sts', version: '2011-06-15', namespace: STS_NAMESPACE, actions: stsActions(), unsigned: new Set(['AssumeRoleWithSAML', 'AssumeRoleWithWebIdentity']), internalError: 'InternalFailure' },
+        { name: 'sts', version: '2011-06-15', namespace: STS_NAMESPACE, actions: stsActions(), unsigned: new Set(['AssumeRoleWithSAML', 'AssumeRoleWithWebIdentity', 'AssumeRoleWithLDAPIdentity']), internalError: 'InternalFailure' },
       ],
       onWrite: () => {
         authorizer.invalidate();

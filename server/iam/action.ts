@@ -1,5 +1,6 @@
 // What a Query API action (IAM or STS) is: parse and validate parameters → authorize with the policy
 // engine → act → result XML. No action knows about HTTP.
+import type { DirectoryBackend } from '../contracts/directory.ts';
 import type { Store } from '../contracts/store.ts';
 import type { XmlNode } from '../http/xml.ts';
 import type { KeyRing } from '../keys/keyring.ts';
@@ -37,6 +38,8 @@ export interface ActionServices {
   /** The URL clients and IdPs use to reach the broker (config http.publicUrl, with the real port when it was 0). */
   publicUrl: string;
   revokeChanged?: () => void;
+  /** The directories this broker serves, by id (for directory logins). */
+  directories?: ReadonlyMap<string, DirectoryBackend>;
 }
 
 export interface IamAction<P = unknown> {
