@@ -1,0 +1,81 @@
+// Simple bind with AD's data codes and account lockout. Failure counters live in the Store
+// (kind 'dir-lockout', keyed by objectGUID) so every replica counts the same failures; reaching
+// the threshold writes lockoutTime on the user, which every replica then sees.
+import type { AdBindCode, BindResult } from '../../../server/contracts/directory.ts';
+import { fileTime, fileTimeMs, NEVER, UAC } from './ad-values.ts';
+import { type Ctx, isLocked, passwordExpired, principalOf, resolveName, stamp } from './context.ts';
+import { isUser, KIND, type Obj } from './model.ts';
+import { hashPassword, needsRehash, verifyPassword } from './passwords.ts';
+
+interface Failures {
+  count: number;
+  first: number; // ms since epoch of the first failure in the window
+}
+
+const fail = (adCode: AdBindCode): BindResult => ({ ok: false, adCode });
+
+export async function bind(ctx: Ctx, name: string, password: string): Promise<BindResult> {
+  const m = await ctx.state.model();
+  const user = resolveName(ctx, m, name);
+  if (!user || !user.pwd || !isUser(user.entry)) return fail('52e'); // unknown users look like bad passwords (no enumeration)
+  const e = user.entry;
+  if (isLocked(ctx, e)) return fail('775');
+  if (!(await verifyPassword(password, user.pwd.hash))) {
+    await recordFailure(ctx, user);
+    return fail('52e');
+  }
+  await clearFailures(ctx, user);
+  const uac = Number(e.first('userAccountControl') ?? 0);
+  if (uac & UAC.ACCOUNTDISABLE) return fail('533');
+  const expires = e.first('accountExpires') ?? NEVER;
+  const expiresMs = fileTimeMs(expires);
+  if (expiresMs !== undefined && expiresMs < ctx.now().getTime()) return fail('701');
+  if (e.first('pwdLastSet') === '0') return fail('773');
+  if (passwordExpired(ctx, e)) return fail('532');
+  if (needsRehash(user.pwd.hash)) await rehash(ctx, user, password);
+  return { ok: true, principal: principalOf(ctx, user) };
+}
+
+const lockoutKey = (o: Obj): string => (o.entry.get('objectGUID')?.[0] as Buffer).toString('hex');
+
+async function recordFailure(ctx: Ctx, user: Obj): Promise<void> {
+  const { threshold, windowSeconds } = ctx.lockout;
+  if (threshold === 0) return;
+  const now = ctx.now().getTime();
+  const account = ctx.state.account;
+  const key = lockoutKey(user);
+  const reached = await ctx.state.store.transaction(async (tx) => {
+    const cur = (await tx.entities.get<Failures>(account, KIND.lockout, key))?.data;
+    const next: Failures = cur && now - cur.first < windowSeconds * 1000 ? { count: cur.count + 1, first: cur.first } : { count: 1, first: now };
+    await tx.entities.upsert({ account, kind: KIND.lockout, key, data: next });
+    return next.count >= threshold;
+  });
+  if (!reached) return;
+  await ctx.state.write(async (batch, tx) => {
+    const o = batch.get(user.key);
+    if (!o || isLocked(ctx, o.entry)) return;
+    const e = o.entry.clone();
+    e.set('lockoutTime', [fileTime(ctx.now())]);
+    stamp(ctx, e, batch.usn);
+    batch.put({ ...o, entry: e });
+    await tx.entities.delete(account, KIND.lockout, key);
+  });
+}
+
+async function clearFailures(ctx: Ctx, user: Obj): Promise<void> {
+  if (ctx.lockout.threshold === 0) return;
+  const account = ctx.state.account;
+  const key = lockoutKey(user);
+  if (await ctx.state.store.entities.get(account, KIND.lockout, key)) await ctx.state.store.entities.delete(account, KIND.lockout, key);
+}
+
+/** An imported {SSHA} hash is replaced by scrypt after the first good bind. */
+async function rehash(ctx: Ctx, user: Obj, password: string): Promise<void> {
+  const hash = await hashPassword(password, ctx.cost);
+  await ctx.state.write((batch) => {
+    const o = batch.get(user.key);
+    if (!o?.pwd || o.pwd.hash !== user.pwd!.hash) return;
+    batch.put({ ...o, pwd: { hash, history: o.pwd.history } });
+  });
+}
+

@@ -1,0 +1,45 @@
+// simple-ad: a standalone AD-compatible directory kept in the broker's Store (SQLite or
+// PostgreSQL), like AWS Directory Service's Simple AD (Samba 4). See README.md here.
+import type { DirectoryBackend } from '../../../server/contracts/directory.ts';
+import type { Store } from '../../../server/contracts/store.ts';
+import type { DirectoryConfig } from '../../../config/schema.ts';
+import { SimpleAdBackend } from './backend.ts';
+import { applySeed, provision } from './bootstrap.ts';
+import type { Ctx } from './context.ts';
+import { DEFAULT_COST, generatePassword, policyViolation, type ScryptCost } from './passwords.ts';
+import { DirectoryState } from './state.ts';
+
+/** AWS Simple AD sizes: small ≈ 500 users / 2,000 objects, large ≈ 5,000 users / 20,000 objects. */
+export const SIZE_LIMITS = { small: { users: 500, objects: 2_000 }, large: { users: 5_000, objects: 20_000 } } as const;
+
+export interface OpenSimpleAdOptions {
+  store: Store;
+  config: DirectoryConfig;
+  now?: () => Date;
+  /** scrypt cost for new hashes (default N=2^15, r=8, p=1). Tests lower it; stored hashes keep their own. */
+  hashCost?: ScryptCost;
+}
+
+export async function openSimpleAd(opts: OpenSimpleAdOptions): Promise<{ backend: DirectoryBackend; generatedAdminPassword?: string }> {
+  const config = opts.config;
+  if (config.type === 'ad-connector') throw new Error(`directory ${config.id}: simple-ad cannot serve an ad-connector directory`);
+  const ctx: Ctx = {
+    state: new DirectoryState(opts.store, config.id),
+    domain: { dnsName: config.dnsName.toLowerCase(), netbiosName: config.netbiosName, baseDN: config.dnsName.toLowerCase().split('.').map((p) => `DC=${p}`).join(',') },
+    lockout: config.lockout,
+    passwordPolicy: config.passwordPolicy,
+    adminGroups: config.adminGroups,
+    limits: SIZE_LIMITS[config.size],
+    cost: opts.hashCost ?? DEFAULT_COST,
+    now: opts.now ?? (() => new Date()),
+  };
+  const configured = config.adminPassword;
+  if (configured !== undefined) {
+    const why = policyViolation(configured, ctx.passwordPolicy, { sam: 'Administrator' });
+    if (why) throw new Error(`directory ${config.id}: adminPassword does not meet the password policy: ${why.replace(/!$/, '')}`);
+  }
+  const adminPassword = configured ?? generatePassword();
+  const created = await provision(ctx, adminPassword);
+  await applySeed(ctx, config.seed);
+  return { backend: new SimpleAdBackend(ctx), ...(created && configured === undefined ? { generatedAdminPassword: adminPassword } : {}) };
+}

@@ -1,0 +1,70 @@
+// Search over the in-memory model: base/one/sub scopes, the filter AST through the shared
+// evaluator (AD semantics, LDAP_MATCHING_RULE_IN_CHAIN over the member graph), an index for the
+// equality look-ups clients do most (sAMAccountName, userPrincipalName, objectGUID, objectSid).
+import type { Entry, Filter, Scope, SearchOptions } from '../../../server/contracts/directory.ts';
+import { matchesFilter } from '../../../server/contracts/filter-match.ts';
+import { type Ctx, getOrThrow, view } from './context.ts';
+import { keyOf, type Model } from './model.ts';
+
+export async function* search(ctx: Ctx, base: string, scope: Scope, filter: Filter, opts: SearchOptions): AsyncIterable<Entry> {
+  const m = await ctx.state.model();
+  const root = getOrThrow(m, base);
+  const wantsTokenGroups = scope === 'base' && opts.attributes.some((a) => a.toLowerCase() === 'tokengroups');
+  const chains = new Map<string, Set<string>>();
+  const groupsOf = (key: string): Set<string> => {
+    let s = chains.get(key);
+    if (!s) chains.set(key, (s = m.transitiveGroups(key)));
+    return s;
+  };
+  const inChain = (entry: Entry, attribute: string, target: string): boolean => {
+    let t: string;
+    try {
+      t = keyOf(target).key;
+    } catch {
+      return false;
+    }
+    const a = attribute.toLowerCase();
+    if (a === 'memberof') return groupsOf(keyOf(entry.dn).key).has(t);
+    if (a === 'member') return groupsOf(t).has(keyOf(entry.dn).key);
+    return false;
+  };
+  const within = (key: string): boolean =>
+    scope === 'base' ? key === root.key : scope === 'one' ? m.get(key)?.parent === root.key : key === root.key || key.endsWith(`,${root.key}`);
+  const indexed = indexLookup(m, filter);
+  const candidates: Iterable<string> =
+    indexed ?? (scope === 'base' ? [root.key] : scope === 'one' ? [...(m.children.get(root.key) ?? [])] : [root.key, ...m.descendants(root.key)]);
+  let sent = 0;
+  for (const key of candidates) {
+    if (opts.signal?.aborted) return;
+    const o = m.get(key);
+    if (!o || !within(key)) continue;
+    const e = view(ctx, m, o, { tokenGroups: wantsTokenGroups });
+    if (!matchesFilter(e, filter, { inChain })) continue;
+    yield e;
+    if (opts.sizeLimit > 0 && ++sent >= opts.sizeLimit) return;
+  }
+}
+
+const INDEXES: Record<string, (m: Model, v: Buffer) => string | undefined> = {
+  samaccountname: (m, v) => m.bySam.get(v.toString('utf8').toLowerCase()),
+  userprincipalname: (m, v) => m.byUpn.get(v.toString('utf8').toLowerCase()),
+  objectguid: (m, v) => m.byGuid.get(v.toString('hex')),
+  objectsid: (m, v) => m.bySid.get(v.toString('hex')),
+};
+
+/** Candidate keys when the filter pins an indexed attribute (alone or in an AND), else undefined. */
+function indexLookup(m: Model, f: Filter): string[] | undefined {
+  if (f.type === 'equality') {
+    const idx = INDEXES[f.attribute.split(';')[0].toLowerCase()];
+    if (!idx) return undefined;
+    const k = idx(m, f.value);
+    return k === undefined ? [] : [k];
+  }
+  if (f.type === 'and') {
+    for (const sub of f.filters) {
+      const r = indexLookup(m, sub);
+      if (r) return r;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,92 @@
+// The shared state of one simple-ad directory: the Model cached in memory, kept in step with the
+// Store by a generation number in `meta`. Every write claims generation n+1 with
+// meta.setIfAbsent inside its transaction, so writes from several replicas are serialised: a
+// writer that lost the race rolls back and retries against the fresh state. Readers check the
+// generation (one small query) and reload when another replica has written.
+import { ConflictError } from '../../../server/contracts/errors.ts';
+import type { Repos, Store } from '../../../server/contracts/store.ts';
+import { type EntryData, fromRecord, KIND, Model, type Obj, toRecord } from './model.ts';
+
+class Retry extends Error {}
+
+/** The objects one write puts or removes, in order; reads see the batch over the model. */
+export class Batch {
+  readonly ops: ({ put: Obj } | { remove: string })[] = [];
+  readonly #pending = new Map<string, Obj | null>();
+
+  constructor(readonly model: Model, readonly usn: number) {}
+
+  get(key: string): Obj | undefined {
+    const p = this.#pending.get(key);
+    return p === null ? undefined : (p ?? this.model.get(key));
+  }
+
+  put(o: Obj): void {
+    this.ops.push({ put: o });
+    this.#pending.set(o.key, o);
+  }
+
+  remove(key: string): void {
+    this.ops.push({ remove: key });
+    this.#pending.set(key, null);
+  }
+}
+
+export class DirectoryState {
+  #model = new Model(-1);
+  readonly #genKey: string;
+
+  constructor(readonly store: Store, readonly account: string) {
+    this.#genKey = `dir-gen:${account}`;
+  }
+
+  async #load(repos: Repos, generation: number): Promise<Model> {
+    const m = new Model(generation);
+    for (const r of await repos.entities.list<EntryData>(this.account, KIND.entry)) m.put(fromRecord(r));
+    return m;
+  }
+
+  /** The current model (reloaded if another replica wrote since). */
+  async model(): Promise<Model> {
+    const gen = Number((await this.store.meta.get(this.#genKey)) ?? 0);
+    if (gen !== this.#model.generation) this.#model = await this.#load(this.store, gen);
+    return this.#model;
+  }
+
+  /** Runs `fn` in one transaction as the next generation; retries when another writer won. */
+  async write<T>(fn: (batch: Batch, tx: Repos) => T | Promise<T>): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const { result, batch } = await this.store.transaction(async (tx) => {
+          const gen = Number((await tx.meta.get(this.#genKey)) ?? 0);
+          const model = gen === this.#model.generation ? this.#model : await this.#load(tx, gen);
+          if (model !== this.#model) this.#model = model;
+          const batch = new Batch(model, gen + 1);
+          const result = await fn(batch, tx);
+          if (batch.ops.length === 0) return { result, batch };
+          if (!(await tx.meta.setIfAbsent(`${this.#genKey}:${gen + 1}`, new Date().toISOString()))) throw new Retry();
+          await tx.meta.set(this.#genKey, String(gen + 1));
+          for (const op of batch.ops) {
+            if ('put' in op) await tx.entities.upsert(toRecord(this.account, op.put));
+            else await tx.entities.delete(this.account, KIND.entry, op.remove);
+          }
+          return { result, batch };
+        });
+        if (batch.ops.length > 0) {
+          const m = this.#model;
+          if (m === batch.model && m.generation === batch.usn - 1) {
+            for (const op of batch.ops) {
+              if ('put' in op) m.put(op.put);
+              else m.remove(op.remove);
+            }
+            m.generation = batch.usn;
+          } else this.#model = new Model(-1); // reload on next read
+        }
+        return result;
+      } catch (err) {
+        if ((err instanceof Retry || err instanceof ConflictError) && attempt < 8) continue;
+        throw err;
+      }
+    }
+  }
+}
