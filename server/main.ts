@@ -25,6 +25,7 @@ import { RevokeSessions } from './sts/actions/revoke-sessions.ts';
 import { AuditLog } from './audit/audit-log.ts';
 import { LookupEvents } from './audit/lookup-events.ts';
 import { openStore } from './registry.ts';
+import { startDirectories, type Directories } from './directories.ts';
 
 export interface BrokerOptions {
   config: Config;
@@ -44,6 +45,7 @@ export interface Broker {
   readonly keys: KeyRing;
   readonly admin: AdminBootstrap;
   readonly audit: AuditLog;
+  readonly directories: Directories;
   close(): Promise<void>;
 }
 
@@ -66,6 +68,7 @@ export async function startBroker(opts: BrokerOptions): Promise<Broker> {
   const { ring: keys, created: keysCreated } = loadOrCreateKeyRing({ file: config.keys.file ?? join(config.dataDir, 'keyring.json'), inline: config.keys.inline ?? env.IDBROKER_KEYRING });
   if (keysCreated) logger.info('created a new key ring');
   const store = await openStore(config.store);
+  let closeOnFailure: () => Promise<void> = async () => {};
   try {
     const now = new Date();
     await seedAwsManagedPolicies(store, now);
@@ -100,6 +103,9 @@ export async function startBroker(opts: BrokerOptions): Promise<Broker> {
     });
     const authorize = authorizeEndpoint({ keys, credentials, revocations, authorizer, bodyLimit: config.http.bodyLimitBytes });
     const app = createApp({ store, logger, metrics, queryApi: api, authorize, trustProxy: config.http.trustProxy });
+    const directories: Directories = await startDirectories(config.directories, { store, dataDir: config.dataDir, logger });
+    actionServices.directories = new Map(directories.running.map((d) => [d.id, d.backend]));
+    closeOnFailure = () => directories.close();
     const httpsTls = config.http.tls
       ? await loadOrCreateTls({ dataDir: config.dataDir, name: 'https', hostNames: [config.http.host, 'localhost', '127.0.0.1', new URL(config.http.publicUrl).hostname], certFile: config.http.tls.certFile, keyFile: config.http.tls.keyFile })
       : undefined;
@@ -113,7 +119,19 @@ export async function startBroker(opts: BrokerOptions): Promise<Broker> {
     print(`idbroker listening`);
     print(`  HTTP (IAM and STS Query API): ${httpUrl}`);
     if (httpsTls) print(`  HTTPS certificate SHA-256 fingerprint: ${httpsTls.fingerprint}`);
+    for (const d of directories.running) {
+      if (d.ldapUrl) print(`  LDAP ${d.id} (StartTLS available): ${d.ldapUrl}`);
+      if (d.ldapsUrl) print(`  LDAPS ${d.id}: ${d.ldapsUrl}`);
+      if (d.fingerprint) print(`  ${d.id} certificate SHA-256 fingerprint: ${d.fingerprint}`);
+    }
     print(`  store: ${config.store.kind === 'sqlite' ? `SQLite ${config.store.file}` : 'PostgreSQL'}`);
+    for (const d of directories.running) {
+      if (d.generatedAdminPassword) {
+        const dir = config.directories.find((c) => c.id === d.id)!;
+        print(`First start of directory ${d.id} (${dir.dnsName}): generated the Administrator password, shown only now:`);
+        print(`  ${dir.netbiosName}\\Administrator  ${d.generatedAdminPassword}`);
+      }
+    }
     if (admin.created && admin.secretAccessKey) {
       print(`First start: created IAM user "${admin.userName}" in account ${account} with AdministratorAccess. Its secret is shown only now:`);
       print(`  export AWS_ACCESS_KEY_ID=${admin.accessKeyId}`);
@@ -131,6 +149,7 @@ export async function startBroker(opts: BrokerOptions): Promise<Broker> {
       keys,
       admin,
       audit,
+      directories,
       async close() {
         if (closed) return;
         closed = true;
@@ -138,12 +157,14 @@ export async function startBroker(opts: BrokerOptions): Promise<Broker> {
           server.close(() => resolve());
           server.closeIdleConnections();
         });
+        await directories.close();
         await audit.close();
         await store.close();
         logger.info('idbroker stopped');
       },
     };
   } catch (err) {
+    await closeOnFailure().catch(() => {});
     await store.close();
     throw err;
   }

@@ -1,6 +1,10 @@
 // The only server file that imports adapters: configuration `type` → adapter factory.
 import { openPostgresStore } from '../adapters/store/postgres/index.ts';
 import { openSqliteStore } from '../adapters/store/sqlite/index.ts';
+import type { Logger } from 'pino';
+import { openSimpleAd } from '../adapters/directory/simple-ad/index.ts';
+import type { DirectoryConfig } from '../config/schema.ts';
+import type { DirectoryBackend } from './contracts/directory.ts';
 import type { Store } from './contracts/store.ts';
 
 export type StoreConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; schema?: string };
@@ -11,5 +15,15 @@ export function openStore(cfg: StoreConfig): Promise<Store> {
       return openSqliteStore(cfg.file);
     case 'postgres':
       return openPostgresStore(cfg.url, { schema: cfg.schema });
+  }
+}
+
+/** A directory's backend by its `type`; undefined for a type this version cannot serve yet. */
+export async function openDirectory(cfg: DirectoryConfig, deps: { store: Store; logger: Logger }): Promise<{ backend: DirectoryBackend; generatedAdminPassword?: string } | undefined> {
+  switch (cfg.type) {
+    case 'simple-ad':
+      return openSimpleAd({ store: deps.store, config: cfg });
+    default:
+      return undefined;
   }
 }

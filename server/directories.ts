@@ -1,0 +1,71 @@
+// Starts one LDAP listener (and one LDAPS listener) per configured directory, backed by the directory's
+// DirectoryBackend from the registry. Plain LDAP offers StartTLS with the same certificate as LDAPS.
+import type { Logger } from 'pino';
+import type { DirectoryConfig } from '../config/schema.ts';
+import type { DirectoryBackend } from './contracts/directory.ts';
+import type { Store } from './contracts/store.ts';
+import { createLdapListener } from './ldap/index.ts';
+import { openDirectory } from './registry.ts';
+import { loadOrCreateTls } from './tls/certificates.ts';
+
+export interface RunningDirectory {
+  id: string;
+  backend: DirectoryBackend;
+  ldapUrl?: string;
+  ldapsUrl?: string;
+  fingerprint?: string;
+  generatedAdminPassword?: string;
+}
+
+export interface Directories {
+  running: RunningDirectory[];
+  close(): Promise<void>;
+}
+
+export async function startDirectories(configs: DirectoryConfig[], deps: { store: Store; dataDir: string; logger: Logger }): Promise<Directories> {
+  const closers: Array<() => Promise<void>> = [];
+  const running: RunningDirectory[] = [];
+  const ldapLogger = {
+    info: (o: object, m?: string) => deps.logger.info(o, m),
+    warn: (o: object, m?: string) => deps.logger.warn(o, m),
+    error: (o: object, m?: string) => deps.logger.error(o, m),
+  };
+  try {
+    for (const cfg of configs) {
+      const opened = await openDirectory(cfg, { store: deps.store, logger: deps.logger });
+      if (!opened) {
+        deps.logger.warn({ directory: cfg.id, type: cfg.type }, `directory ${cfg.id}: type ${cfg.type} is not available in this version; not started`);
+        continue;
+      }
+      const r: RunningDirectory = { id: cfg.id, backend: opened.backend, generatedAdminPassword: opened.generatedAdminPassword };
+      const hostNames = [cfg.dnsName, `dc1.${cfg.dnsName}`, 'localhost', cfg.ldap?.host ?? '', cfg.ldaps?.host ?? ''].filter((h) => h && h !== '0.0.0.0' && h !== '::');
+      const tls = cfg.ldap || cfg.ldaps ? await loadOrCreateTls({ dataDir: deps.dataDir, name: `ldaps-${cfg.id}`, hostNames, certFile: cfg.ldaps?.certFile, keyFile: cfg.ldaps?.keyFile }) : undefined;
+      r.fingerprint = tls?.fingerprint;
+      if (cfg.ldap) {
+        const l = await createLdapListener({ backend: opened.backend, host: cfg.ldap.host, port: cfg.ldap.port, tls, startTls: true, logger: ldapLogger });
+        closers.push(() => l.close());
+        r.ldapUrl = `ldap://${hostPort(l.address())}`;
+      }
+      if (cfg.ldaps) {
+        const l = await createLdapListener({ backend: opened.backend, host: cfg.ldaps.host, port: cfg.ldaps.port, tls, logger: ldapLogger });
+        closers.push(() => l.close());
+        r.ldapsUrl = `ldaps://${hostPort(l.address())}`;
+      }
+      running.push(r);
+    }
+  } catch (err) {
+    for (const c of closers.reverse()) await c().catch(() => {});
+    throw err;
+  }
+  return {
+    running,
+    async close() {
+      for (const c of closers.reverse()) await c().catch((err) => deps.logger.warn({ err }, 'closing an LDAP listener failed'));
+    },
+  };
+}
+
+function hostPort(a: { address: string; port: number } | string | null): string {
+  if (!a || typeof a === 'string') return String(a);
+  return `${a.address.includes(':') ? `[${a.address}]` : a.address}:${a.port}`;
+}

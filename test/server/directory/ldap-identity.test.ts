@@ -1,0 +1,85 @@
+// A directory served by the broker (simple-ad over LDAP) and AssumeRoleWithLDAPIdentity: directory users
+// get role credentials when the role's trust policy allows their directory group.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { Client } from 'ldapts';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { startTestBroker, type TestBroker } from '../../helpers/broker.ts';
+import { sendQuery } from '../../helpers/aws-signer.ts';
+
+const DS = 'arn:aws:ds:us-east-1:111122223333:directory/d-1000000001';
+const yaml = `
+directories:
+  - id: d-1000000001
+    type: simple-ad
+    dnsName: corp.example.com
+    netbiosName: CORP
+    ldap: { host: 127.0.0.1, port: 0 }
+    adminPassword: "Adm1n-Passw0rd!"
+    seed:
+      groups:
+        - { name: engineers, members: [alice] }
+        - { name: platform, members: [engineers] }
+      users:
+        - { username: alice, password: "Al1ce-Passw0rd!" }
+        - { username: mallory, password: "Mall0ry-Passw0rd!" }
+roles:
+  - name: Platform
+    trustPolicy:
+      Version: "2012-10-17"
+      Statement:
+        - Effect: Allow
+          Principal: { Federated: "${DS}" }
+          Action: sts:AssumeRoleWithLDAPIdentity
+          Condition: { "ForAnyValue:StringEquals": { "ds:Groups": platform } }
+`;
+
+describe('directory logins', () => {
+  let b: TestBroker;
+  before(async () => {
+    b = await startTestBroker({ yaml });
+  });
+  after(async () => b.destroy());
+
+  const assume = (user: string, password: string, extra = '') =>
+    sendQuery(b.httpUrl, `Action=AssumeRoleWithLDAPIdentity&Version=2011-06-15&RoleArn=${encodeURIComponent('arn:aws:iam::111122223333:role/Platform')}&LDAPUsername=${encodeURIComponent(user)}&LDAPPassword=${encodeURIComponent(password)}${extra}`, undefined);
+
+  it('serves the directory over LDAP and prints its URL', async () => {
+    const line = b.lines.find((l) => /LDAP d-1000000001 \(StartTLS available\): ldap:\/\/127\.0\.0\.1:\d+/.test(l));
+    assert.ok(line, b.lines.join('\n'));
+    const url = /(ldap:\/\/\S+)/.exec(line!)![1];
+    const c = new Client({ url });
+    await c.bind('alice@corp.example.com', 'Al1ce-Passw0rd!');
+    const { searchEntries } = await c.search('DC=corp,DC=example,DC=com', { scope: 'sub', filter: '(sAMAccountName=alice)', attributes: ['memberOf'] });
+    assert.equal(searchEntries.length, 1);
+    await c.unbind();
+  });
+
+  it('a member of the nested group gets role credentials that work', async () => {
+    const r = await assume('alice', 'Al1ce-Passw0rd!');
+    assert.equal(r.status, 200, r.text);
+    const akid = /<AccessKeyId>(\w+)<\/AccessKeyId>/.exec(r.text)![1];
+    const secret = /<SecretAccessKey>([^<]+)<\/SecretAccessKey>/.exec(r.text)![1];
+    const token = /<SessionToken>([^<]+)<\/SessionToken>/.exec(r.text)![1];
+    assert.match(r.text, /<Provider>arn:aws:ds:us-east-1:111122223333:directory\/d-1000000001<\/Provider>/);
+    const sts = new STSClient({ endpoint: b.httpUrl, region: 'us-east-1', credentials: { accessKeyId: akid, secretAccessKey: secret, sessionToken: token }, maxAttempts: 1 });
+    assert.equal((await sts.send(new GetCallerIdentityCommand({}))).Arn, 'arn:aws:sts::111122223333:assumed-role/Platform/alice');
+    sts.destroy();
+    const down = await assume('CORP\\alice', 'Al1ce-Passw0rd!', '&RoleSessionName=alice-laptop');
+    assert.equal(down.status, 200, down.text);
+    assert.match(down.text, /assumed-role\/Platform\/alice-laptop/);
+  });
+
+  it('refuses a wrong password, a user outside the group, and a missing role, with AWS errors', async () => {
+    const bad = await assume('alice', 'wrong');
+    assert.equal(bad.status, 403);
+    assert.match(bad.text, /<Code>AccessDenied<\/Code>/);
+    assert.match(bad.text, /not valid/);
+    const outsider = await assume('mallory', 'Mall0ry-Passw0rd!');
+    assert.equal(outsider.status, 403);
+    assert.match(outsider.text, /Not authorized to perform sts:AssumeRoleWithLDAPIdentity/);
+    const missing = await sendQuery(b.httpUrl, 'Action=AssumeRoleWithLDAPIdentity&Version=2011-06-15&LDAPUsername=alice', undefined);
+    assert.equal(missing.status, 400);
+    assert.match(missing.text, /Value null at 'roleArn' failed to satisfy constraint: Member must not be null/);
+  });
+});
