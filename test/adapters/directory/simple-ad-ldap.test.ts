@@ -126,7 +126,11 @@ describe('simple-ad over LDAP (ldapts, real sockets)', () => {
     await assert.rejects(alice.add(`CN=Evil,CN=Users,${BASE}`, { objectClass: 'group' }), code(50));
     const admin = await tlsBound('Administrator@corp.example.com', 'Adm1nistrator!x');
     const dn = `CN=Hank Hill,CN=Users,${BASE}`;
-    await admin.add(dn, { objectClass: ['top', 'person', 'organizationalPerson', 'user'], sAMAccountName: 'hank', userPrincipalName: 'hank@corp.example.com', unicodePwd: encodeUnicodePwd('Propane!123') });
+    const attr = (type: string, values: string[] | Buffer[]) => new Attribute({ type, values });
+    await admin.add(dn, [
+      attr('objectClass', ['top', 'person', 'organizationalPerson', 'user']), attr('sAMAccountName', ['hank']),
+      attr('userPrincipalName', ['hank@corp.example.com']), attr('unicodePwd', [encodeUnicodePwd('Propane!123')]),
+    ]);
     await admin.add(`CN=Grillers,CN=Users,${BASE}`, { objectClass: 'group', member: dn });
     await h.client().bind('hank@corp.example.com', 'Propane!123');
     const [hank] = (await admin.search(dn, { scope: 'base', attributes: ['memberOf', 'userAccountControl', 'primaryGroupID', 'pwdLastSet'] })).searchEntries;
