@@ -7,7 +7,7 @@ import { parseDN } from '../../../server/contracts/dn.ts';
 import type { Repos } from '../../../server/contracts/store.ts';
 import { GROUP_TYPE, NEVER, RID, sidToBytes, UAC } from './ad-values.ts';
 import { type Ctx, nowFileTime, stamp } from './context.ts';
-import { isUser, keyOf, type Obj } from './model.ts';
+import { isUser, keyOf, type Model, type Obj } from './model.ts';
 import type { Batch } from './state.ts';
 
 /** Attributes the directory maintains itself: clients may not write them (AD: 53 / 19). */
@@ -72,7 +72,7 @@ export async function buildObject(ctx: Ctx, batch: Batch, tx: Repos, n: NewObjec
   if (batch.get(key)) throw new LdapError('entryAlreadyExists', '00002071: UpdErr: DSID-031B0D4B, problem 6005 (ENTRY_EXISTS), data 0\n');
   if (!batch.get(parent)) throw new LdapError('noSuchObject', `0000208D: NameErr: DSID-03100245, problem 2001 (NO_OBJECT), data 0, best match of:\n\t''\n`);
   const m = batch.model;
-  if (m.objects.size >= ctx.limits.objects) throw sizeLimitReached(`directory size limit of ${ctx.limits.objects} objects`);
+  if (m.objects.size + batch.created >= ctx.limits.objects) throw sizeLimitReached(`directory size limit of ${ctx.limits.objects} objects`);
   const src = n.attributes;
   const oc = src.get('objectClass');
   if (!oc || oc.length === 0) throw objectClassViolation('objectClass is required');
@@ -95,8 +95,7 @@ export async function buildObject(ctx: Ctx, batch: Batch, tx: Repos, n: NewObjec
   e.set('objectCategory', [`CN=${CATEGORY[kind]},CN=Schema,CN=Configuration,${ctx.domain.baseDN}`]);
   if (n.critical) e.set('isCriticalSystemObject', ['TRUE']);
   if (kind === 'user' || kind === 'computer' || kind === 'group') {
-    const users = [...m.objects.values()].filter((o) => isUser(o.entry)).length;
-    if (kind !== 'group' && users >= ctx.limits.users) throw sizeLimitReached(`directory size limit of ${ctx.limits.users} users`);
+    if (kind !== 'group' && countUsers(m) + batch.ops.filter((op) => 'put' in op && !m.get(op.put.key) && isUser(op.put.entry)).length >= ctx.limits.users) throw sizeLimitReached(`directory size limit of ${ctx.limits.users} users`);
     const domainSid = batch.get(keyOf(ctx.domain.baseDN).key)?.entry.get('objectSid')?.[0] as Buffer;
     const sid = n.sid ? sidToBytes(n.sid) : Buffer.concat([domainSid, Buffer.alloc(4)]);
     if (!n.sid) {
@@ -128,6 +127,12 @@ export async function buildObject(ctx: Ctx, batch: Batch, tx: Repos, n: NewObjec
   }
   stamp(ctx, e, batch.usn, true);
   return { key, parent, entry: e, pwd: n.password ? { hash: n.password.hash, history: [] } : undefined };
+}
+
+function countUsers(m: Model): number {
+  let n = 0;
+  for (const o of m.objects.values()) if (isUser(o.entry)) n++;
+  return n;
 }
 
 /** sAMAccountName: ≤ 20 characters for users (256 for groups), none of "/\[]:;|=,+*?<>@. */

@@ -13,6 +13,8 @@ class Retry extends Error {}
 export class Batch {
   readonly ops: ({ put: Obj } | { remove: string })[] = [];
   readonly #pending = new Map<string, Obj | null>();
+  /** Objects this batch creates (for the size limits). */
+  created = 0;
 
   constructor(readonly model: Model, readonly usn: number) {}
 
@@ -22,11 +24,13 @@ export class Batch {
   }
 
   put(o: Obj): void {
+    if (!this.get(o.key)) this.created++;
     this.ops.push({ put: o });
     this.#pending.set(o.key, o);
   }
 
   remove(key: string): void {
+    if (this.get(key)) this.created--;
     this.ops.push({ remove: key });
     this.#pending.set(key, null);
   }
