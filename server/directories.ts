@@ -7,6 +7,8 @@ import type { Store } from './contracts/store.ts';
 import { createLdapListener } from './ldap/index.ts';
 import { openDirectory } from './registry.ts';
 import { loadOrCreateTls } from './tls/certificates.ts';
+import type { AuditLog } from './audit/audit-log.ts';
+import { ldapAuditor } from './audit/ldap-events.ts';
 
 export interface RunningDirectory {
   id: string;
@@ -22,7 +24,10 @@ export interface Directories {
   close(): Promise<void>;
 }
 
-export async function startDirectories(configs: DirectoryConfig[], deps: { store: Store; dataDir: string; logger: Logger }): Promise<Directories> {
+export async function startDirectories(
+  configs: DirectoryConfig[],
+  deps: { store: Store; dataDir: string; logger: Logger; audit?: AuditLog; account: string; region: string },
+): Promise<Directories> {
   const closers: Array<() => Promise<void>> = [];
   const running: RunningDirectory[] = [];
   const ldapLogger = {
@@ -41,13 +46,14 @@ export async function startDirectories(configs: DirectoryConfig[], deps: { store
       const hostNames = [cfg.dnsName, `dc1.${cfg.dnsName}`, 'localhost', cfg.ldap?.host ?? '', cfg.ldaps?.host ?? ''].filter((h) => h && h !== '0.0.0.0' && h !== '::');
       const tls = cfg.ldap || cfg.ldaps ? await loadOrCreateTls({ dataDir: deps.dataDir, name: `ldaps-${cfg.id}`, hostNames, certFile: cfg.ldaps?.certFile, keyFile: cfg.ldaps?.keyFile }) : undefined;
       r.fingerprint = tls?.fingerprint;
+      const audit = deps.audit ? ldapAuditor(deps.audit, { directoryId: cfg.id, account: deps.account, region: deps.region }) : undefined;
       if (cfg.ldap) {
-        const l = await createLdapListener({ backend: opened.backend, host: cfg.ldap.host, port: cfg.ldap.port, tls, startTls: true, logger: ldapLogger });
+        const l = await createLdapListener({ backend: opened.backend, host: cfg.ldap.host, port: cfg.ldap.port, tls, startTls: true, logger: ldapLogger, audit });
         closers.push(() => l.close());
         r.ldapUrl = `ldap://${hostPort(l.address())}`;
       }
       if (cfg.ldaps) {
-        const l = await createLdapListener({ backend: opened.backend, host: cfg.ldaps.host, port: cfg.ldaps.port, tls, logger: ldapLogger });
+        const l = await createLdapListener({ backend: opened.backend, host: cfg.ldaps.host, port: cfg.ldaps.port, tls, logger: ldapLogger, audit });
         closers.push(() => l.close());
         r.ldapsUrl = `ldaps://${hostPort(l.address())}`;
       }

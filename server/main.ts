@@ -103,7 +103,7 @@ export async function startBroker(opts: BrokerOptions): Promise<Broker> {
     });
     const authorize = authorizeEndpoint({ keys, credentials, revocations, authorizer, bodyLimit: config.http.bodyLimitBytes });
     const app = createApp({ store, logger, metrics, queryApi: api, authorize, trustProxy: config.http.trustProxy });
-    const directories: Directories = await startDirectories(config.directories, { store, dataDir: config.dataDir, logger });
+    const directories: Directories = await startDirectories(config.directories, { store, dataDir: config.dataDir, logger, audit, account: config.accounts[0].id, region: config.region });
     actionServices.directories = new Map(directories.running.map((d) => [d.id, d.backend]));
     closeOnFailure = () => directories.close();
     const httpsTls = config.http.tls

@@ -62,7 +62,7 @@ export function newEventId(): string {
   return randomUUID();
 }
 
-export const DENIED_CODES = new Set(['AccessDenied', 'AccessDeniedException', 'UnauthorizedOperation', 'insufficientAccessRights', 'invalidCredentials']);
+export const DENIED_CODES = new Set(['AccessDenied', 'AccessDeniedException', 'UnauthorizedOperation', 'insufficientAccessRights', 'invalidCredentials', 'InvalidClientTokenId', 'SignatureDoesNotMatch', 'ExpiredToken', 'MissingAuthenticationToken']);
 
 export function toRecord(e: AuditEvent): AuditRecord {
   const u = e.userIdentity as { arn?: string; accountId?: string };

@@ -13,6 +13,7 @@ import type { ListenerContext, PagedSearch, Session } from './session.ts';
 
 export class Connection implements Session {
   principal: BoundPrincipal | null = null;
+  readonly remoteAddress?: string;
   secure: boolean;
   readonly pending = new Map<number, AbortController>();
   readonly pages = new Map<string, PagedSearch>();
@@ -31,6 +32,7 @@ export class Connection implements Session {
   ) {
     this.#socket = socket;
     this.secure = secure;
+    this.remoteAddress = socket.remoteAddress;
     this.#attach(socket);
     socket.setTimeout(ctx.limits.idleTimeoutMs, () => this.close());
   }

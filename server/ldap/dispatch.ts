@@ -9,38 +9,81 @@ import { handleExtended } from './handle-extended.ts';
 import { handleSearch } from './handle-search.ts';
 import { handleAdd, handleCompare, handleDelete, handleModify, handleModifyDN } from './handle-write.ts';
 import { SUPPORTED_CONTROLS } from './root-dse.ts';
+import type { LdapAuditEvent } from './options.ts';
 import type { Session } from './session.ts';
 
 const RESPONSE_TAG = { bind: 0x61, search: 0x65, modify: 0x67, add: 0x69, delete: 0x6b, modifyDN: 0x6d, compare: 0x6f, extended: 0x78 } as const;
 
+const PASSWORD_MODIFY = '1.3.6.1.4.1.4203.1.11.1';
+
+/** The audit trail's view of an operation: binds and writes only. */
+function auditTarget(req: Message['request']): { op: LdapAuditEvent['op']; target: string } | undefined {
+  switch (req.op) {
+    case 'bind':
+      return { op: 'bind', target: req.auth.kind === 'sasl' ? `SASL ${req.auth.mechanism}` : req.name };
+    case 'add':
+    case 'modify':
+    case 'delete':
+    case 'modifyDN':
+      return { op: req.op, target: req.dn };
+    case 'extended':
+      return req.oid === PASSWORD_MODIFY ? { op: 'passwordModify', target: '' } : undefined;
+    default:
+      return undefined;
+  }
+}
+
 export async function dispatch(s: Session, msg: Message, signal: AbortSignal): Promise<void> {
+  const { request: req } = msg;
+  if (req.op === 'unbind' || req.op === 'abandon') return;
+  const audit = s.ctx.audit ? auditTarget(req) : undefined;
+  if (!audit) {
+    await run(s, msg, signal);
+    return;
+  }
+  const before = s.principal;
+  const outcome = await run(s, msg, signal);
+  s.ctx.audit!({ ...audit, principal: req.op === 'bind' ? s.principal : before, resultCode: outcome?.resultCode ?? 0, diagnostic: outcome?.diagnostic, remoteAddress: s.remoteAddress, secure: s.secure });
+}
+
+/** Runs the operation; returns the error result it answered with, if any. */
+async function run(s: Session, msg: Message, signal: AbortSignal): Promise<LdapError | undefined> {
   const { id, request: req, controls } = msg;
   if (req.op === 'unbind' || req.op === 'abandon') return;
   try {
     for (const c of controls) if (c.critical && !SUPPORTED_CONTROLS.includes(c.type)) throw frontEndError.unsupportedCriticalControl(c.type);
     switch (req.op) {
       case 'bind':
-        return await handleBind(s, id, req);
+        await handleBind(s, id, req);
+        return undefined;
       case 'search':
-        return await handleSearch(s, id, req, controls, signal);
+        await handleSearch(s, id, req, controls, signal);
+        return undefined;
       case 'extended':
-        return await handleExtended(s, id, req, controls);
+        await handleExtended(s, id, req, controls);
+        return undefined;
       case 'compare':
-        return await handleCompare(s, id, req);
+        await handleCompare(s, id, req);
+        return undefined;
       case 'add':
-        return await handleAdd(s, id, req);
+        await handleAdd(s, id, req);
+        return undefined;
       case 'modify':
-        return await handleModify(s, id, req, controls);
+        await handleModify(s, id, req, controls);
+        return undefined;
       case 'delete':
-        return await handleDelete(s, id, req);
+        await handleDelete(s, id, req);
+        return undefined;
       case 'modifyDN':
-        return await handleModifyDN(s, id, req);
+        await handleModifyDN(s, id, req);
+        return undefined;
     }
   } catch (e) {
     if (signal.aborted) return;
     const err = toLdapError(e);
     if (!(e instanceof LdapError)) s.ctx.logger.error({ err: e, op: req.op }, 'ldap: backend could not answer');
     s.send(encodeResult(id, RESPONSE_TAG[req.op], { resultCode: err.resultCode, matchedDN: err.matchedDN, diagnostic: err.diagnostic }));
+    return err;
   }
 }
 

@@ -28,6 +28,7 @@ export async function createLdapListener(opts: LdapListenerOptions): Promise<Lda
     logger,
     passwordModify,
     startTlsContext: opts.startTls ? secureContext : undefined,
+    audit: opts.audit,
     rootDse: () => rootDse(opts.backend.domain, { dnsHostName, extensions, now: new Date() }),
   };
 

@@ -54,6 +54,20 @@ export interface LdapListenerOptions {
   dnsHostName?: string;
   /** Offer the Password Modify extended operation (RFC 3062, not in AD); default true. */
   passwordModify?: boolean;
+  /** Called once per bind and write (add, modify, delete, modifyDN, password modify) with its outcome. */
+  audit?: (event: LdapAuditEvent) => void;
+}
+
+export interface LdapAuditEvent {
+  op: 'bind' | 'add' | 'modify' | 'delete' | 'modifyDN' | 'passwordModify';
+  /** The bind name as sent, or the target DN. */
+  target: string;
+  /** Who was bound when the operation ran (for a bind: the principal it bound, if it succeeded). */
+  principal: { dn: string; name: string } | null;
+  resultCode: number;
+  diagnostic?: string;
+  remoteAddress?: string;
+  secure: boolean;
 }
 
 export const SILENT_LOGGER: LdapLogger = { info() {}, warn() {}, error() {} };

@@ -1,7 +1,7 @@
 // What operation handlers see of a connection, and what they share across a listener.
 import type { SecureContext } from 'node:tls';
 import type { BoundPrincipal, DirectoryBackend, Entry } from '../contracts/directory.ts';
-import type { LdapLimits, LdapLogger } from './options.ts';
+import type { LdapAuditEvent, LdapLimits, LdapLogger } from './options.ts';
 
 export interface ListenerContext {
   backend: DirectoryBackend;
@@ -11,6 +11,7 @@ export interface ListenerContext {
   startTlsContext?: SecureContext;
   passwordModify: boolean;
   rootDse(): Entry;
+  audit?: (event: LdapAuditEvent) => void;
 }
 
 export interface PagedSearch {
@@ -27,6 +28,8 @@ export interface Session {
   principal: BoundPrincipal | null;
   /** True on LDAPS or after StartTLS. */
   readonly secure: boolean;
+  /** The client's address, for the audit trail. */
+  readonly remoteAddress?: string;
   /** Operations in flight, by message id (abandon aborts them). */
   readonly pending: Map<number, AbortController>;
   /** Open paged searches, by cookie (hex). */

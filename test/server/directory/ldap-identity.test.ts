@@ -50,9 +50,21 @@ describe('directory logins', () => {
     const url = /(ldap:\/\/\S+)/.exec(line!)![1];
     const c = new Client({ url });
     await c.bind('alice@corp.example.com', 'Al1ce-Passw0rd!');
+    await assert.rejects(new Client({ url }).bind('CORP\\mallory', 'not-her-password'), /data 52e/);
     const { searchEntries } = await c.search('DC=corp,DC=example,DC=com', { scope: 'sub', filter: '(sAMAccountName=alice)', attributes: ['memberOf'] });
     assert.equal(searchEntries.length, 1);
     await c.unbind();
+    // every bind is in the audit trail, failures marked denied, no password stored
+    await b.audit.flush();
+    const binds = await b.store.audit.query({ limit: 20, eventName: 'Bind' });
+    const ok = binds.find((e) => (e.data as any).requestParameters.name === 'alice@corp.example.com')!;
+    assert.equal(ok.denied, false);
+    assert.match(ok.principalArn, /^CN=alice,/i);
+    const bad = binds.find((e) => (e.data as any).requestParameters.name === 'CORP\\mallory')!;
+    assert.equal(bad.denied, true);
+    assert.equal(bad.errorCode, 'invalidCredentials');
+    assert.match((bad.data as any).errorMessage, /data 52e/);
+    assert.ok(!JSON.stringify(binds).includes('Al1ce-Passw0rd!') && !JSON.stringify(binds).includes('not-her-password'));
   });
 
   it('a member of the nested group gets role credentials that work', async () => {
