@@ -18,7 +18,7 @@ function withStatementCache(database: SQLite.Database): SQLite.Database {
   const cache = new Map<string, SQLite.Statement>();
   const prepare = database.prepare.bind(database);
   return new Proxy(database, {
-    get(target, prop, receiver) {
+    get(target, prop) {
       if (prop !== 'prepare') {
         const v = Reflect.get(target, prop, target) as unknown;
         return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
