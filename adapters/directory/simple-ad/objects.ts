@@ -14,7 +14,8 @@ import type { Batch } from './state.ts';
 export const SYSTEM_ATTRIBUTES = new Set(
   ['objectGUID', 'objectSid', 'memberOf', 'distinguishedName', 'whenCreated', 'whenChanged', 'uSNCreated', 'uSNChanged', 'createTimestamp',
     'modifyTimestamp', 'tokenGroups', 'msDS-User-Account-Control-Computed', 'isCriticalSystemObject', 'name', 'objectCategory',
-    'badPwdCount', 'badPasswordTime'].map((a) => a.toLowerCase()),
+    'badPwdCount', 'badPasswordTime', 'unicodePwd', 'userPassword', 'dBCSPwd', 'ntPwdHistory', 'lmPwdHistory', 'supplementalCredentials',
+  ].map((a) => a.toLowerCase()),
 );
 
 export const constraint = (why: string): LdapError =>

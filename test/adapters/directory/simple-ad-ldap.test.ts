@@ -140,6 +140,7 @@ describe('simple-ad over LDAP (ldapts, real sockets)', () => {
     assert.notEqual(hank.pwdLastSet, '0');
     await assert.rejects(admin.add(`CN=Hank2,CN=Users,${BASE}`, { objectClass: 'user', sAMAccountName: 'HANK' }), code(68));
     await assert.rejects(admin.add(`CN=NoParent,OU=Nowhere,${BASE}`, { objectClass: 'user' }), code(32));
+    await assert.rejects(admin.add(`CN=Clear,CN=Users,${BASE}`, { objectClass: 'user', userPassword: 'InClear!123' }), code(19), 'no clear-text userPassword');
     await assert.rejects(admin.modify(dn, new Change({ operation: 'replace', modification: new Attribute({ type: 'objectSid', values: [Buffer.alloc(8)] }) })), code(19));
     await assert.rejects(admin.del(`CN=Domain Admins,CN=Users,${BASE}`), code(53));
     await admin.modifyDN(dn, `CN=Hank R. Hill,OU=Engineering,${BASE}`);
