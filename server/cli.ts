@@ -7,6 +7,8 @@ import { lintPolicy, type PolicyKind } from './policy/index.ts';
 import { openStore } from './registry.ts';
 import { addRevocation, type RevocationRule } from './sts/revocation.ts';
 import { lookupEvents } from './audit/lookup-events.ts';
+import { rotateKeyRingFile } from './keys/keyring.ts';
+import { join } from 'node:path';
 
 const HELP = `idbroker — directory and federation identity broker (AWS IAM/STS and AD-compatible LDAP)
 
@@ -19,6 +21,9 @@ Usage:
                                       validate a policy document and warn about risky grants (exit 1 on errors)
   idbroker audit [--since TIME] [--until TIME] [--principal ARN] [--event NAME] [--denied] [--limit N]
                                       the audit trail, newest first, one JSON event per line
+  idbroker keys rotate [--config FILE] [--activate-after SECONDS]
+                                      add a key to the key ring; it starts encrypting after 30 s (default), once every
+                                      replica has re-read the ring (they do every 10 s); old keys keep decrypting
   idbroker version                    print the version
   idbroker --help                     this text
 `;
@@ -75,6 +80,22 @@ async function audit(argv: string[]): Promise<number> {
   return 0;
 }
 
+function rotateKeys(argv: string[]): number {
+  const config = loadConfig(resolveConfigPath(argv, process.env), process.env);
+  if (config.keys.inline) {
+    process.stderr.write('the key ring comes from IDBROKER_KEYRING / keys.inline: rotate it where it is kept\n');
+    return 2;
+  }
+  const seconds = Number(option(argv, '--activate-after') ?? 30);
+  if (!Number.isFinite(seconds) || seconds < 0) {
+    process.stderr.write('--activate-after: expected a number of seconds\n');
+    return 2;
+  }
+  const key = rotateKeyRingFile(config.keys.file ?? join(config.dataDir, 'keyring.json'), seconds * 1000);
+  process.stdout.write(`added key ${key.kid}; it encrypts from ${key.activateAt ?? 'now'} (older keys keep decrypting)\n`);
+  return 0;
+}
+
 function lint(argv: string[]): number {
   const file = argv.find((a, i) => !a.startsWith('--') && argv[i - 1] !== '--kind');
   const kind = (option(argv, '--kind') ?? 'identity') as PolicyKind;
@@ -126,6 +147,10 @@ export async function main(argv: string[]): Promise<number> {
           return 0;
         }
         process.stderr.write('usage: idbroker config check FILE\n');
+        return 2;
+      case 'keys':
+        if (rest[0] === 'rotate') return rotateKeys(rest.slice(1));
+        process.stderr.write('usage: idbroker keys rotate [--activate-after SECONDS]\n');
         return 2;
       case 'audit':
         return await audit(rest);

@@ -18,7 +18,7 @@ import { Authorizer } from './iam/authorizer.ts';
 import { seedAwsManagedPolicies } from './iam/aws-managed.ts';
 import { bootstrapAdmin, type AdminBootstrap } from './iam/bootstrap-admin.ts';
 import { CredentialResolver } from './iam/credentials.ts';
-import { loadOrCreateKeyRing, type KeyRing } from './keys/keyring.ts';
+import { loadOrCreateKeyRing, reloadKeyRing, type KeyRing } from './keys/keyring.ts';
 import { STS_NAMESPACE, stsActions } from './sts/actions/index.ts';
 import { RevocationList } from './sts/revocation.ts';
 import { RevokeSessions } from './sts/actions/revoke-sessions.ts';
@@ -65,8 +65,21 @@ export async function startBroker(opts: BrokerOptions): Promise<Broker> {
   const print = opts.print ?? ((line: string) => process.stdout.write(line + '\n'));
   const logger = opts.logger ?? pino({ level: config.logLevel, base: { service: 'idbroker' } }, pino.destination(2));
 
-  const { ring: keys, created: keysCreated } = loadOrCreateKeyRing({ file: config.keys.file ?? join(config.dataDir, 'keyring.json'), inline: config.keys.inline ?? env.IDBROKER_KEYRING });
+  const keyFile = config.keys.file ?? join(config.dataDir, 'keyring.json');
+  const inlineKeys = config.keys.inline ?? env.IDBROKER_KEYRING;
+  const { ring: keys, created: keysCreated } = loadOrCreateKeyRing({ file: keyFile, inline: inlineKeys });
   if (keysCreated) logger.info('created a new key ring');
+  // `idbroker keys rotate` adds a key that activates 30 s later; every replica re-reads the file within 10 s.
+  const keyReload = inlineKeys
+    ? undefined
+    : setInterval(() => {
+        try {
+          if (reloadKeyRing(keys, keyFile)) logger.info({ kids: keys.keys.map((k) => k.kid), current: keys.current.kid }, 'key ring reloaded');
+        } catch (err) {
+          logger.error({ err }, 'key ring reload failed; keeping the keys in memory');
+        }
+      }, 10_000);
+  keyReload?.unref();
   const store = await openStore(config.store);
   let closeOnFailure: () => Promise<void> = async () => {};
   try {
@@ -157,6 +170,7 @@ export async function startBroker(opts: BrokerOptions): Promise<Broker> {
           server.close(() => resolve());
           server.closeIdleConnections();
         });
+        if (keyReload) clearInterval(keyReload);
         await directories.close();
         await audit.close();
         await store.close();
@@ -164,6 +178,7 @@ export async function startBroker(opts: BrokerOptions): Promise<Broker> {
       },
     };
   } catch (err) {
+    if (keyReload) clearInterval(keyReload);
     await closeOnFailure().catch(() => {});
     await store.close();
     throw err;

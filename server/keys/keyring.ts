@@ -8,25 +8,45 @@ export interface RingKey {
   kid: string;
   createdAt: string;
   secret: Buffer; // 32 bytes
+  /** When this key starts encrypting; until then it only decrypts (every replica learns it first). */
+  activateAt?: string;
 }
 
 interface RingFile {
   version: 1;
-  keys: Array<{ kid: string; createdAt: string; secret: string }>;
+  keys: Array<{ kid: string; createdAt: string; secret: string; activateAt?: string }>;
 }
 
 export type KeyPurpose = 'secret-at-rest' | 'session-token' | 'authorization-message';
 
 export class KeyRing {
   private readonly derived = new Map<string, Buffer>();
+  #keys: readonly RingKey[];
 
-  constructor(readonly keys: readonly RingKey[]) {
+  constructor(keys: readonly RingKey[], private readonly clock: () => number = Date.now) {
     if (keys.length === 0) throw new Error('key ring is empty');
+    this.#keys = keys;
   }
 
-  /** The key that encrypts new data: the newest one. */
+  get keys(): readonly RingKey[] {
+    return this.#keys;
+  }
+
+  /** Swaps in a reloaded ring (after `idbroker keys rotate`), keeping this object shared by everyone. */
+  replace(keys: readonly RingKey[]): void {
+    if (keys.length === 0) throw new Error('key ring is empty');
+    this.#keys = keys;
+    this.derived.clear();
+  }
+
+  /** The key that encrypts new data: the newest one already active. */
   get current(): RingKey {
-    return this.keys[this.keys.length - 1];
+    const now = this.clock();
+    for (let i = this.#keys.length - 1; i >= 0; i--) {
+      const k = this.#keys[i];
+      if (!k.activateAt || Date.parse(k.activateAt) <= now) return k;
+    }
+    return this.#keys[0];
   }
 
   byKid(kid: string): RingKey | undefined {
@@ -70,13 +90,15 @@ export class KeyRing {
     return Buffer.concat([d.update(raw.subarray(12, raw.length - 16)), d.final()]).toString('utf8');
   }
 
-  /** A new ring with one more (current) key. */
-  rotated(now = new Date()): KeyRing {
-    return new KeyRing([...this.keys, newKey(now)]);
+  /** A new ring with one more key, which starts encrypting after `activateAfterMs` (decrypting at once). */
+  rotated(now = new Date(), activateAfterMs = 0): KeyRing {
+    const k = newKey(now);
+    if (activateAfterMs > 0) k.activateAt = new Date(now.getTime() + activateAfterMs).toISOString();
+    return new KeyRing([...this.keys, k], this.clock);
   }
 
   toJSON(): RingFile {
-    return { version: 1, keys: this.keys.map((k) => ({ kid: k.kid, createdAt: k.createdAt, secret: k.secret.toString('base64') })) };
+    return { version: 1, keys: this.keys.map((k) => ({ kid: k.kid, createdAt: k.createdAt, secret: k.secret.toString('base64'), ...(k.activateAt ? { activateAt: k.activateAt } : {}) })) };
   }
 }
 
@@ -93,7 +115,7 @@ export function parseKeyRing(text: string): KeyRing {
     file.keys.map((k) => {
       const secret = Buffer.from(k.secret, 'base64');
       if (secret.length !== 32 || typeof k.kid !== 'string') throw new Error(`key ${k.kid}: expected a 32-byte base64 secret`);
-      return { kid: k.kid, createdAt: k.createdAt, secret };
+      return { kid: k.kid, createdAt: k.createdAt, secret, ...(k.activateAt ? { activateAt: k.activateAt } : {}) };
     }),
   );
 }
@@ -114,4 +136,21 @@ export function loadOrCreateKeyRing(opts: { file: string; inline?: string }): { 
   const ring = new KeyRing([newKey()]);
   saveKeyRing(opts.file, ring);
   return { ring, created: true };
+}
+
+/** Re-reads the ring file when it changed and swaps the keys in; returns true when it did. */
+export function reloadKeyRing(ring: KeyRing, file: string): boolean {
+  if (!existsSync(file)) return false;
+  const next = parseKeyRing(readFileSync(file, 'utf8'));
+  const same = next.keys.length === ring.keys.length && next.keys.every((k, i) => k.kid === ring.keys[i].kid && k.activateAt === ring.keys[i].activateAt);
+  if (same) return false;
+  ring.replace(next.keys);
+  return true;
+}
+
+/** `idbroker keys rotate`: adds a key to the ring file that starts encrypting after `activateAfterMs`. */
+export function rotateKeyRingFile(file: string, activateAfterMs: number, now = new Date()): RingKey {
+  const ring = parseKeyRing(readFileSync(file, 'utf8')).rotated(now, activateAfterMs);
+  saveKeyRing(file, ring);
+  return ring.keys[ring.keys.length - 1];
 }

@@ -51,3 +51,29 @@ it('takes an inline ring (JSON or base64 JSON) from the environment', () => {
   assert.equal(parseKeyRing(Buffer.from(json).toString('base64')).current.kid, ring.current.kid);
   assert.throws(() => parseKeyRing('{"version":1,"keys":[{"kid":"x","secret":"AAAA"}]}'), /32-byte/);
 });
+
+it('a rotated-in key decrypts at once but encrypts only after its activation time', () => {
+  let now = Date.parse('2026-11-28T12:00:00Z');
+  const ring = new KeyRing([newKey(new Date(now))], () => now);
+  const first = ring.current.kid;
+  const next = ring.rotated(new Date(now), 30_000);
+  ring.replace(next.keys);
+  assert.equal(ring.current.kid, first, 'not active yet');
+  const sealedByNew = new KeyRing([next.keys[1]]).seal('x');
+  assert.equal(ring.open(sealedByNew), 'x', 'decrypts at once');
+  now += 30_000;
+  assert.equal(ring.current.kid, next.keys[1].kid);
+});
+
+it('rotateKeyRingFile and reloadKeyRing: replicas pick up a rotation from the file', async () => {
+  const { rotateKeyRingFile, reloadKeyRing } = await import('../../../server/keys/keyring.ts');
+  const dir = mkdtempSync(join(tmpdir(), 'idbroker-keys-'));
+  const file = join(dir, 'keyring.json');
+  const { ring } = loadOrCreateKeyRing({ file });
+  assert.equal(reloadKeyRing(ring, file), false);
+  const added = rotateKeyRingFile(file, 0);
+  assert.equal(reloadKeyRing(ring, file), true);
+  assert.equal(ring.current.kid, added.kid);
+  assert.equal(ring.keys.length, 2);
+  assert.equal(statSync(file).mode & 0o777, 0o600);
+});
