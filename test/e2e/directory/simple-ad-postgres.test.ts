@@ -60,4 +60,18 @@ describe('simple-ad on PostgreSQL: two replicas, one database', () => {
     for await (const e of a.backend.search('CN=Users,DC=corp,DC=example,DC=com', 'one', sub, { principal: null, attributes: [], sizeLimit: 0 })) cs.push(e.first('sAMAccountName'));
     assert.deepEqual(cs.filter((x) => /^c\d$/.test(x!)).sort(), ['c0', 'c1', 'c2', 'c3', 'c4', 'c5']);
   });
+
+  it('counts failed binds on both replicas together and locks on both', async () => {
+    const url = await database();
+    const s1 = await openPostgresStore(url);
+    const s2 = await openPostgresStore(url);
+    stores.push(s1, s2);
+    const lockout = { lockout: { threshold: 3, windowSeconds: 600, durationSeconds: 600 } };
+    const a = (await openOn(s1, CONTRACT_SEED, lockout)).backend;
+    const b = (await openOn(s2, CONTRACT_SEED, lockout)).backend;
+    for (const x of [a, b, a]) assert.deepEqual(await x.bind('CORP\\alice', 'wrong'), { ok: false, adCode: '52e' });
+    assert.deepEqual(await b.bind('CORP\\alice', 'Alice!pass1'), { ok: false, adCode: '775' });
+    assert.deepEqual(await a.bind('CORP\\alice', 'Alice!pass1'), { ok: false, adCode: '775' });
+    assert.equal((await a.bind('CORP\\bob', 'Bob!pass12')).ok, true, 'only alice is locked');
+  });
 });
