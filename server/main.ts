@@ -94,7 +94,7 @@ export async function startBroker(opts: BrokerOptions): Promise<Broker> {
     const revocations = new RevocationList(store);
     const audit = new AuditLog(store, logger, { retentionDays: config.audit.retentionDays });
     const metrics = createMetrics();
-    const actionServices: ActionServices = { region: config.region, publicUrl: config.http.publicUrl, revokeChanged: () => revocations.invalidate() };
+    const actionServices: ActionServices = { region: config.region, publicUrl: config.http.publicUrl, accounts: config.accounts, revokeChanged: () => revocations.invalidate() };
     const api = queryApi({
       store,
       keys,

@@ -38,6 +38,8 @@ export interface ActionServices {
   /** The URL clients and IdPs use to reach the broker (config http.publicUrl, with the real port when it was 0). */
   publicUrl: string;
   revokeChanged?: () => void;
+  /** The accounts the config declares (id and alias). */
+  accounts?: ReadonlyArray<{ id: string; alias?: string }>;
   /** The directories this broker serves, by id (for directory logins). */
   directories?: ReadonlyMap<string, DirectoryBackend>;
 }

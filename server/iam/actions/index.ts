@@ -1,6 +1,7 @@
 // Every IAM action the broker serves, by wire name.
 import type { IamAction } from '../action.ts';
 import { accessKeyActions } from './access-keys.ts';
+import { ListAccountAliases } from './account-aliases.ts';
 import { attachedPolicyActions } from './attached-policies.ts';
 import { boundaryActionsAll } from './boundaries.ts';
 import { groupActions } from './groups.ts';
@@ -31,6 +32,7 @@ export function iamActions(extra: IamAction[] = []): ReadonlyMap<string, IamActi
     ...samlProviderActions,
     ...oidcProviderActions,
     ...simulateActions,
+    ListAccountAliases as IamAction,
     ...extra,
   ];
   const map = new Map<string, IamAction>();

@@ -85,6 +85,10 @@ describe('npm start on an empty data directory, then the AWS CLI', () => {
     assert.match(assumed.Credentials.AccessKeyId, /^ASIA/);
   });
 
+  it('aws iam list-account-aliases shows the configured alias', () => {
+    assert.deepEqual(aws('iam', 'list-account-aliases'), { AccountAliases: ['main'] });
+  });
+
   it('the AWS CLI sees AWS error codes', () => {
     assert.throws(() => aws('iam', 'get-role', '--role-name', 'Missing'), (e: { stderr: string }) => /NoSuchEntity/.test(e.stderr));
   });
