@@ -1,15 +1,17 @@
 // Simple bind with AD's data codes and account lockout. Failure counters live in the Store
-// (kind 'dir-lockout', keyed by objectGUID) so every replica counts the same failures; reaching
+// (kind 'dir-lockout', one record per failure, parent = objectGUID) so every replica counts the same failures; reaching
 // the threshold writes lockoutTime on the user, which every replica then sees.
+import { randomBytes } from 'node:crypto';
 import type { AdBindCode, BindResult } from '../../../server/contracts/directory.ts';
 import { fileTime, fileTimeMs, NEVER, UAC } from './ad-values.ts';
 import { type Ctx, isLocked, passwordExpired, principalOf, resolveName, stamp } from './context.ts';
 import { isUser, KIND, type Obj } from './model.ts';
 import { hashPassword, needsRehash, verifyPassword } from './passwords.ts';
 
-interface Failures {
-  count: number;
-  first: number; // ms since epoch of the first failure in the window
+/** One failed bind: a record of its own (parent = the user's objectGUID), so concurrent failures
+ *  on several replicas never overwrite each other's count. */
+interface Failure {
+  at: number; // ms since epoch
 }
 
 const fail = (adCode: AdBindCode): BindResult => ({ ok: false, adCode });
@@ -43,14 +45,13 @@ async function recordFailure(ctx: Ctx, user: Obj): Promise<void> {
   if (threshold === 0) return;
   const now = ctx.now().getTime();
   const account = ctx.state.account;
-  const key = lockoutKey(user);
-  const reached = await ctx.state.store.transaction(async (tx) => {
-    const cur = (await tx.entities.get<Failures>(account, KIND.lockout, key))?.data;
-    const next: Failures = cur && now - cur.first < windowSeconds * 1000 ? { count: cur.count + 1, first: cur.first } : { count: 1, first: now };
-    await tx.entities.upsert({ account, kind: KIND.lockout, key, data: next });
-    return next.count >= threshold;
-  });
-  if (!reached) return;
+  const guid = lockoutKey(user);
+  const repo = ctx.state.store.entities;
+  await repo.insert({ account, kind: KIND.lockout, key: `${guid}:${now}:${randomBytes(4).toString('hex')}`, parent: guid, data: { at: now } satisfies Failure });
+  const failures = await repo.list<Failure>(account, KIND.lockout, { parent: guid });
+  const recent = failures.filter((f) => now - f.data.at < windowSeconds * 1000);
+  for (const f of failures) if (!recent.includes(f)) await repo.delete(account, KIND.lockout, f.key);
+  if (recent.length < threshold) return;
   await ctx.state.write(async (batch, tx) => {
     const o = batch.get(user.key);
     if (!o || isLocked(ctx, o.entry)) return;
@@ -58,15 +59,15 @@ async function recordFailure(ctx: Ctx, user: Obj): Promise<void> {
     e.set('lockoutTime', [fileTime(ctx.now())]);
     stamp(ctx, e, batch.usn);
     batch.put({ ...o, entry: e });
-    await tx.entities.delete(account, KIND.lockout, key);
+    await tx.entities.deleteByParent(account, [KIND.lockout], guid);
   });
 }
 
 async function clearFailures(ctx: Ctx, user: Obj): Promise<void> {
   if (ctx.lockout.threshold === 0) return;
-  const account = ctx.state.account;
-  const key = lockoutKey(user);
-  if (await ctx.state.store.entities.get(account, KIND.lockout, key)) await ctx.state.store.entities.delete(account, KIND.lockout, key);
+  const { account, store } = ctx.state;
+  const guid = lockoutKey(user);
+  if ((await store.entities.count(account, KIND.lockout, { parent: guid })) > 0) await store.entities.deleteByParent(account, [KIND.lockout], guid);
 }
 
 /** An imported {SSHA} hash is replaced by scrypt after the first good bind. */

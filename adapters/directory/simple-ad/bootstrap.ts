@@ -8,7 +8,7 @@ import { Entry } from '../../../server/contracts/directory.ts';
 import { escapeDNValue } from '../../../server/contracts/dn.ts';
 import { GROUP_TYPE, RID, sidToBytes, UAC } from './ad-values.ts';
 import { type Ctx, stamp } from './context.ts';
-import { keyOf, type Model, memberKey } from './model.ts';
+import { keyOf, lc, type Model, memberKey } from './model.ts';
 import { buildObject } from './objects.ts';
 import { hashPassword } from './passwords.ts';
 
@@ -87,7 +87,7 @@ function lookup(m: Model, name: string): string | undefined {
     const k = memberKey(name);
     return k !== undefined && m.get(k) ? m.get(k)!.entry.dn : undefined;
   }
-  const k = m.bySam.get(name.toLowerCase());
+  const k = m.bySam.get(lc(name)!);
   return k === undefined ? undefined : m.get(k)!.entry.dn;
 }
 
@@ -101,7 +101,7 @@ export async function applySeed(ctx: Ctx, seed: Seed): Promise<void> {
   };
   const hashes = new Map<string, string>();
   for (const u of seed.users) {
-    if (before.bySam.has(u.username.toLowerCase())) continue;
+    if (before.bySam.has(lc(u.username)!)) continue;
     if (u.password) hashes.set(u.username, await hashPassword(u.password, ctx.cost));
     else if (u.passwordHash) hashes.set(u.username, u.passwordHash);
   }
@@ -113,12 +113,12 @@ export async function applySeed(ctx: Ctx, seed: Seed): Promise<void> {
     }
     for (const g of seed.groups) {
       const dn = `CN=${escapeDNValue(g.name)},${containerDN(ctx, g.ou, `CN=Users,${base}`)}`;
-      if (batch.model.bySam.has(g.name.toLowerCase()) || exists(dn)) continue;
+      if (batch.model.bySam.has(lc(g.name)!) || exists(dn)) continue;
       batch.put(await buildObject(ctx, batch, tx, { dn, attributes: new Entry(dn, { objectClass: GROUP, sAMAccountName: g.name, ...(g.description ? { description: g.description } : {}) }) }));
     }
     for (const u of seed.users) {
       const dn = userDN(u);
-      if (batch.model.bySam.has(u.username.toLowerCase()) || exists(dn)) continue;
+      if (batch.model.bySam.has(lc(u.username)!) || exists(dn)) continue;
       const hash = hashes.get(u.username);
       const uac = UAC.NORMAL_ACCOUNT | (u.disabled ? UAC.ACCOUNTDISABLE : 0) | (u.passwordNeverExpires ? UAC.DONT_EXPIRE_PASSWORD : 0);
       const attrs: Record<string, string | string[]> = {

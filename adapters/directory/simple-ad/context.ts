@@ -3,7 +3,7 @@
 import { type BoundPrincipal, type DomainInfo, Entry, adError } from '../../../server/contracts/directory.ts';
 import { rdnKeys } from '../../../server/contracts/dn.ts';
 import { fileTime, fileTimeMs, generalizedTime, UAC } from './ad-values.ts';
-import { isGroup, isUser, keyOf, type Model, type Obj } from './model.ts';
+import { isGroup, isUser, keyOf, lc, type Model, type Obj } from './model.ts';
 import type { PasswordPolicy, ScryptCost } from './passwords.ts';
 import type { DirectoryState } from './state.ts';
 
@@ -30,7 +30,7 @@ export function resolveName(ctx: Ctx, m: Model, name: string): Obj | undefined {
   const bs = name.indexOf('\\');
   if (bs > 0 && !name.includes('=')) {
     if (name.slice(0, bs).toLowerCase() !== ctx.domain.netbiosName.toLowerCase()) return undefined;
-    const k = m.bySam.get(name.slice(bs + 1).toLowerCase());
+    const k = m.bySam.get(lc(name.slice(bs + 1))!);
     return k === undefined ? undefined : m.get(k);
   }
   if (name.includes('=')) {
@@ -42,8 +42,8 @@ export function resolveName(ctx: Ctx, m: Model, name: string): Obj | undefined {
   }
   const at = name.lastIndexOf('@');
   if (at <= 0) return undefined;
-  const k = m.byUpn.get(name.toLowerCase()) ??
-    (name.slice(at + 1).toLowerCase() === ctx.domain.dnsName.toLowerCase() ? m.bySam.get(name.slice(0, at).toLowerCase()) : undefined);
+  const k = m.byUpn.get(lc(name)!) ??
+    (name.slice(at + 1).toLowerCase() === ctx.domain.dnsName.toLowerCase() ? m.bySam.get(lc(name.slice(0, at))!) : undefined);
   return k === undefined ? undefined : m.get(k);
 }
 
@@ -62,7 +62,7 @@ function adminGroupKeys(ctx: Ctx, m: Model): Set<string> {
       } catch {
         k = undefined;
       }
-    } else k = m.bySam.get(g.toLowerCase());
+    } else k = m.bySam.get(lc(g)!);
     if (k !== undefined && m.get(k) && isGroup(m.get(k)!.entry)) out.add(k);
   }
   return out;

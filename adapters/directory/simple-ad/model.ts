@@ -45,7 +45,7 @@ export function fromRecord(r: EntityRecord<EntryData>): Obj {
   return { key: r.key, parent: r.parent ?? '', entry, pwd: r.data.pwd };
 }
 
-const lc = (v: string | undefined): string | undefined => v?.toLowerCase();
+export const lc = (v: string | undefined): string | undefined => v?.normalize('NFC').toLowerCase();
 const classes = (e: Entry): string[] => (e.get('objectClass') ?? []).map((c) => String(c).toLowerCase());
 export const isGroup = (e: Entry): boolean => classes(e).includes('group');
 export const isUser = (e: Entry): boolean => classes(e).includes('user');

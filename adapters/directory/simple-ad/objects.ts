@@ -7,7 +7,7 @@ import { parseDN } from '../../../server/contracts/dn.ts';
 import type { Repos } from '../../../server/contracts/store.ts';
 import { GROUP_TYPE, NEVER, RID, sidToBytes, UAC } from './ad-values.ts';
 import { type Ctx, nowFileTime, stamp } from './context.ts';
-import { isUser, keyOf, type Model, type Obj } from './model.ts';
+import { isUser, keyOf, lc, type Model, type Obj } from './model.ts';
 import type { Batch } from './state.ts';
 
 /** Attributes the directory maintains itself: clients may not write them (AD: 53 / 19). */
@@ -107,10 +107,10 @@ export async function buildObject(ctx: Ctx, batch: Batch, tx: Repos, n: NewObjec
     let sam = e.first('sAMAccountName') ?? (kind === 'group' ? rdn.value : `$${randomBytes(3).toString('hex').toUpperCase()}-${randomBytes(4).toString('hex').toUpperCase()}`);
     if (kind === 'computer' && !sam.endsWith('$')) sam += '$';
     checkSam(sam, kind === 'group');
-    if (m.bySam.has(sam.toLowerCase())) throw nameExists();
+    if (m.bySam.has(lc(sam)!)) throw nameExists();
     e.set('sAMAccountName', [sam]);
     const upn = e.first('userPrincipalName');
-    if (upn !== undefined && m.byUpn.has(upn.toLowerCase())) throw nameExists();
+    if (upn !== undefined && m.byUpn.has(lc(upn)!)) throw nameExists();
   }
   if (kind === 'group' && !e.has('groupType')) e.set('groupType', [n.sid ? GROUP_TYPE.builtinLocal : GROUP_TYPE.globalSecurity]);
   if (kind === 'user' || kind === 'computer') {

@@ -1,10 +1,11 @@
 // Search over the in-memory model: base/one/sub scopes, the filter AST through the shared
 // evaluator (AD semantics, LDAP_MATCHING_RULE_IN_CHAIN over the member graph), an index for the
-// equality look-ups clients do most (sAMAccountName, userPrincipalName, objectGUID, objectSid).
+// equality look-ups clients do most (sAMAccountName, userPrincipalName, objectGUID, objectSid),
+// alone, in an AND, or in an OR made only of them.
 import type { Entry, Filter, Scope, SearchOptions } from '../../../server/contracts/directory.ts';
 import { matchesFilter } from '../../../server/contracts/filter-match.ts';
 import { type Ctx, getOrThrow, view } from './context.ts';
-import { keyOf, type Model } from './model.ts';
+import { keyOf, lc, type Model } from './model.ts';
 
 export async function* search(ctx: Ctx, base: string, scope: Scope, filter: Filter, opts: SearchOptions): AsyncIterable<Entry> {
   const m = await ctx.state.model();
@@ -46,8 +47,8 @@ export async function* search(ctx: Ctx, base: string, scope: Scope, filter: Filt
 }
 
 const INDEXES: Record<string, (m: Model, v: Buffer) => string | undefined> = {
-  samaccountname: (m, v) => m.bySam.get(v.toString('utf8').toLowerCase()),
-  userprincipalname: (m, v) => m.byUpn.get(v.toString('utf8').toLowerCase()),
+  samaccountname: (m, v) => m.bySam.get(lc(v.toString('utf8'))!),
+  userprincipalname: (m, v) => m.byUpn.get(lc(v.toString('utf8'))!),
   objectguid: (m, v) => m.byGuid.get(v.toString('hex')),
   objectsid: (m, v) => m.bySid.get(v.toString('hex')),
 };
@@ -65,6 +66,15 @@ function indexLookup(m: Model, f: Filter): string[] | undefined {
       const r = indexLookup(m, sub);
       if (r) return r;
     }
+  }
+  if (f.type === 'or' && f.filters.length > 0) {
+    const keys = new Set<string>();
+    for (const sub of f.filters) {
+      const r = indexLookup(m, sub);
+      if (!r) return undefined;
+      for (const k of r) keys.add(k);
+    }
+    return [...keys];
   }
   return undefined;
 }

@@ -4,7 +4,7 @@
 import { adError, type BoundPrincipal, type Entry, LdapError, type ModifyChange, type AttributeValue } from '../../../server/contracts/directory.ts';
 import { dnEquals, parseDN } from '../../../server/contracts/dn.ts';
 import { type Ctx, getOrThrow, nowFileTime, requireAdmin, stamp } from './context.ts';
-import { isGroup, isUser, keyOf, type Model, memberKey, type Obj } from './model.ts';
+import { isGroup, isUser, keyOf, KIND, lc, type Model, memberKey, type Obj } from './model.ts';
 import { buildObject, checkSam, constraint, nameExists, objectClassViolation, SYSTEM_ATTRIBUTES } from './objects.ts';
 import { hashPassword, policyViolation } from './passwords.ts';
 import type { Batch } from './state.ts';
@@ -89,7 +89,7 @@ export async function modify(ctx: Ctx, who: BoundPrincipal, dn: string, changes:
 }
 
 function checkAttribute(m: Model, o: Obj, lower: string, values: AttributeValue[]): void {
-  const taken = (idx: Map<string, string>): boolean => values.length === 1 && (idx.get(String(values[0]).toLowerCase()) ?? o.key) !== o.key;
+  const taken = (idx: Map<string, string>): boolean => values.length === 1 && (idx.get(lc(String(values[0]))!) ?? o.key) !== o.key;
   if (lower === 'samaccountname') {
     if (values.length !== 1 || !(isUser(o.entry) || isGroup(o.entry))) throw constraint('sAMAccountName must have exactly one value');
     checkSam(String(values[0]), isGroup(o.entry));
@@ -116,10 +116,12 @@ function normaliseUser(ctx: Ctx, e: Entry, before: Entry, unlock: boolean): void
 }
 
 export async function remove(ctx: Ctx, who: BoundPrincipal, dn: string): Promise<void> {
-  await ctx.state.write((batch) => {
+  await ctx.state.write(async (batch, tx) => {
     const m = batch.model;
     requireAdmin(ctx, m, who);
     const o = getOrThrow(m, dn);
+    const guid = o.entry.get('objectGUID')?.[0];
+    if (Buffer.isBuffer(guid)) await tx.entities.deleteByParent(ctx.state.account, [KIND.lockout], guid.toString('hex'));
     if ((m.children.get(o.key)?.size ?? 0) > 0) throw adError.notAllowedOnNonLeaf();
     if (o.entry.first('isCriticalSystemObject') === 'TRUE') throw adError.willNotPerform();
     rewriteMembers(ctx, batch, new Map([[o.key, null]]));
