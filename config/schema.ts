@@ -70,6 +70,12 @@ export const rawConfigSchema = z.strictObject({
   policies: list(managedPolicySchema),
   identityProviders: identityProvidersSchema.prefault({}),
   directories: list(directorySchema),
+  sessions: z
+    .strictObject({
+      /** How often a directory user's session is re-checked against the directory (disabled, group removed). */
+      directoryRecheckSeconds: z.coerce.number().int().min(1, { error: 'expected at least 1 second' }).default(60),
+    })
+    .prefault({}),
   audit: z
     .strictObject({
       retentionDays: z.coerce.number().int().min(1, { error: 'expected at least 1 day' }).default(90),
@@ -122,6 +128,7 @@ export function normaliseConfig(raw: RawConfig, env: NodeJS.ProcessEnv) {
     identityProviders: { saml: withAccount(raw.identityProviders.saml), oidc: withAccount(raw.identityProviders.oidc) },
     directories: raw.directories,
     audit: raw.audit,
+    sessions: raw.sessions,
   });
 }
 

@@ -21,6 +21,7 @@ import { CredentialResolver } from './iam/credentials.ts';
 import { loadOrCreateKeyRing, reloadKeyRing, type KeyRing } from './keys/keyring.ts';
 import { STS_NAMESPACE, stsActions } from './sts/actions/index.ts';
 import { RevocationList } from './sts/revocation.ts';
+import { DirectorySessionChecker } from './sts/directory-sessions.ts';
 import { RevokeSessions } from './sts/actions/revoke-sessions.ts';
 import { AuditLog } from './audit/audit-log.ts';
 import { LookupEvents } from './audit/lookup-events.ts';
@@ -92,6 +93,7 @@ export async function startBroker(opts: BrokerOptions): Promise<Broker> {
     const authorizer = new Authorizer(store, keys);
     const credentials = new CredentialResolver(store, keys);
     const revocations = new RevocationList(store);
+    const directorySessions = new DirectorySessionChecker(store, () => actionServices.directories, config.sessions.directoryRecheckSeconds * 1000);
     const audit = new AuditLog(store, logger, { retentionDays: config.audit.retentionDays });
     const metrics = createMetrics();
     const actionServices: ActionServices = { region: config.region, publicUrl: config.http.publicUrl, accounts: config.accounts, revokeChanged: () => revocations.invalidate() };
@@ -101,6 +103,7 @@ export async function startBroker(opts: BrokerOptions): Promise<Broker> {
       credentials,
       authorizer,
       revocations,
+      directorySessions,
       actionServices,
       bodyLimit: config.http.bodyLimitBytes,
       clock: opts.clock,
@@ -114,10 +117,11 @@ export async function startBroker(opts: BrokerOptions): Promise<Broker> {
         credentials.invalidate();
       },
     });
-    const authorize = authorizeEndpoint({ keys, credentials, revocations, authorizer, bodyLimit: config.http.bodyLimitBytes });
+    const authorize = authorizeEndpoint({ keys, credentials, revocations, directorySessions, authorizer, bodyLimit: config.http.bodyLimitBytes });
     const app = createApp({ store, logger, metrics, queryApi: api, authorize, trustProxy: config.http.trustProxy });
     const directories: Directories = await startDirectories(config.directories, { store, dataDir: config.dataDir, logger, audit, account: config.accounts[0].id, region: config.region });
     actionServices.directories = new Map(directories.running.map((d) => [d.id, d.backend]));
+    actionServices.directorySettings = new Map(config.directories.map((d) => [d.id, { sessionTags: d.sessionTags, transitiveTagKeys: d.transitiveTagKeys }]));
     closeOnFailure = () => directories.close();
     const httpsTls = config.http.tls
       ? await loadOrCreateTls({ dataDir: config.dataDir, name: 'https', hostNames: [config.http.host, 'localhost', '127.0.0.1', new URL(config.http.publicUrl).hostname], certFile: config.http.tls.certFile, keyFile: config.http.tls.keyFile })

@@ -10,6 +10,7 @@ import type { Caller } from '../iam/caller.ts';
 import type { CredentialResolver } from '../iam/credentials.ts';
 import type { KeyRing } from '../keys/keyring.ts';
 import type { RevocationList } from '../sts/revocation.ts';
+import type { DirectorySessionChecker } from '../sts/directory-sessions.ts';
 import { checkSigV4Request, parseSigV4, verifySigV4, type IncomingSignedRequest } from '../sts/sigv4/index.ts';
 import { resolveTemporary } from '../sts/temporary-credentials.ts';
 import { readBody } from './read-body.ts';
@@ -33,6 +34,7 @@ export interface AuthorizeDeps {
   keys: KeyRing;
   credentials: CredentialResolver;
   revocations: RevocationList;
+  directorySessions?: DirectorySessionChecker;
   authorizer: Authorizer;
   bodyLimit: number;
 }
@@ -59,7 +61,7 @@ export function authorizeEndpoint(deps: AuthorizeDeps) {
       const opts = { now, expectedService: auth.service as 'iam' };
       checkSigV4Request(auth, opts);
       const resolved = auth.accessKeyId.startsWith('ASIA')
-        ? await resolveTemporary(deps.keys, deps.revocations, auth.accessKeyId, auth.securityToken, now)
+        ? await resolveTemporary(deps.keys, deps.revocations, auth.accessKeyId, auth.securityToken, now, deps.directorySessions)
         : await deps.credentials.resolve(auth.accessKeyId, now.getTime());
       verifySigV4(req, auth, resolved.secretAccessKey, opts);
       caller = resolved.caller;

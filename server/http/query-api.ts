@@ -11,6 +11,7 @@ import type { Caller } from '../iam/caller.ts';
 import type { CredentialResolver } from '../iam/credentials.ts';
 import { ParamReader } from '../iam/params.ts';
 import type { RevocationList } from '../sts/revocation.ts';
+import type { DirectorySessionChecker } from '../sts/directory-sessions.ts';
 import { checkSigV4Request, parseSigV4, verifySigV4, type IncomingSignedRequest } from '../sts/sigv4/index.ts';
 import { resolveTemporary } from '../sts/temporary-credentials.ts';
 import { parseQueryParams } from './query-params.ts';
@@ -38,6 +39,7 @@ export interface QueryApiDeps {
   services: QueryService[];
   credentials: CredentialResolver;
   revocations: RevocationList;
+  directorySessions?: DirectorySessionChecker;
   authorizer: Authorizer;
   actionServices: ActionServices;
   bodyLimit: number;
@@ -92,7 +94,7 @@ export function queryApi(deps: QueryApiDeps) {
     const opts = { now, expectedService: service.name, explainMismatch: true };
     checkSigV4Request(auth, opts); // clock skew and scope come before key lookup, as on AWS
     const resolved = auth.accessKeyId.startsWith('ASIA')
-      ? await resolveTemporary(deps.keys, deps.revocations, auth.accessKeyId, auth.securityToken, now)
+      ? await resolveTemporary(deps.keys, deps.revocations, auth.accessKeyId, auth.securityToken, now, deps.directorySessions)
       : await deps.credentials.resolve(auth.accessKeyId, now.getTime());
     verifySigV4(req, auth, resolved.secretAccessKey, opts);
     return resolved.caller;

@@ -40,6 +40,8 @@ export interface ActionServices {
   revokeChanged?: () => void;
   /** The accounts the config declares (id and alias). */
   accounts?: ReadonlyArray<{ id: string; alias?: string }>;
+  /** Per-directory login settings from the config: session tags from attributes (tag key → attribute). */
+  directorySettings?: ReadonlyMap<string, { sessionTags: Record<string, string>; transitiveTagKeys: string[] }>;
   /** The directories this broker serves, by id (for directory logins). */
   directories?: ReadonlyMap<string, DirectoryBackend>;
 }

@@ -3,12 +3,20 @@
 import { AwsError } from '../contracts/errors.ts';
 import type { KeyRing } from '../keys/keyring.ts';
 import type { Caller } from '../iam/caller.ts';
+import type { DirectorySessionChecker } from './directory-sessions.ts';
 import type { RevocationList } from './revocation.ts';
 import { openSession, SessionTokenError } from './session-token.ts';
 
 const INVALID = 'The security token included in the request is invalid.';
 
-export async function resolveTemporary(keys: KeyRing, revocations: RevocationList, accessKeyId: string, token: string | undefined, now: Date): Promise<{ secretAccessKey: string; caller: Caller }> {
+export async function resolveTemporary(
+  keys: KeyRing,
+  revocations: RevocationList,
+  accessKeyId: string,
+  token: string | undefined,
+  now: Date,
+  directorySessions?: DirectorySessionChecker,
+): Promise<{ secretAccessKey: string; caller: Caller }> {
   if (!token) throw new AwsError('InvalidClientTokenId', INVALID);
   let session;
   try {
@@ -20,6 +28,7 @@ export async function resolveTemporary(keys: KeyRing, revocations: RevocationLis
   if (session.accessKeyId !== accessKeyId) throw new AwsError('InvalidClientTokenId', INVALID);
   if (now.getTime() >= session.expiresAt * 1000) throw new AwsError('ExpiredToken', 'The security token included in the request is expired');
   if (await revocations.revoked(session, now.getTime())) throw new AwsError('InvalidClientTokenId', INVALID);
+  if (directorySessions && !(await directorySessions.stillAllowed(session, now))) throw new AwsError('InvalidClientTokenId', INVALID);
   return {
     secretAccessKey: session.secretAccessKey,
     caller: { type: session.type, account: session.account, arn: session.arn, userId: session.userId, userName: session.userName, accessKeyId, temporary: true, session },

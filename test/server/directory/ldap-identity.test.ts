@@ -2,7 +2,7 @@
 // get role credentials when the role's trust policy allows their directory group.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { Client } from 'ldapts';
+import { Attribute, Change, Client } from 'ldapts';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { startTestBroker, type TestBroker } from '../../helpers/broker.ts';
 import { sendQuery } from '../../helpers/aws-signer.ts';
@@ -16,21 +16,25 @@ directories:
     netbiosName: CORP
     ldap: { host: 127.0.0.1, port: 0 }
     adminPassword: "Adm1n-Passw0rd!"
+    sessionTags: { department: department }
     seed:
       groups:
         - { name: engineers, members: [alice] }
         - { name: platform, members: [engineers] }
       users:
-        - { username: alice, password: "Al1ce-Passw0rd!" }
+        - { username: alice, password: "Al1ce-Passw0rd!", attributes: { department: Engineering } }
         - { username: mallory, password: "Mall0ry-Passw0rd!" }
+sessions: { directoryRecheckSeconds: 1 }
 roles:
   - name: Platform
+    inlinePolicies:
+      abac: { Version: "2012-10-17", Statement: [{ Effect: Allow, Action: "iam:ListRoles", Resource: "*", Condition: { StringEquals: { "aws:PrincipalTag/department": Engineering } } }] }
     trustPolicy:
       Version: "2012-10-17"
       Statement:
         - Effect: Allow
           Principal: { Federated: "${DS}" }
-          Action: sts:AssumeRoleWithLDAPIdentity
+          Action: [sts:AssumeRoleWithLDAPIdentity, sts:TagSession]
           Condition: { "ForAnyValue:StringEquals": { "ds:Groups": platform } }
 `;
 
@@ -76,10 +80,23 @@ describe('directory logins', () => {
     assert.match(r.text, /<Provider>arn:aws:ds:us-east-1:111122223333:directory\/d-1000000001<\/Provider>/);
     const sts = new STSClient({ endpoint: b.httpUrl, region: 'us-east-1', credentials: { accessKeyId: akid, secretAccessKey: secret, sessionToken: token }, maxAttempts: 1 });
     assert.equal((await sts.send(new GetCallerIdentityCommand({}))).Arn, 'arn:aws:sts::111122223333:assumed-role/Platform/alice');
-    sts.destroy();
     const down = await assume('CORP\\alice', 'Al1ce-Passw0rd!', '&RoleSessionName=alice-laptop');
     assert.equal(down.status, 200, down.text);
     assert.match(down.text, /assumed-role\/Platform\/alice-laptop/);
+    // removing alice from the group that allowed the role ends her session within the recheck interval
+    const url = /(ldap:\/\/\S+)/.exec(b.lines.find((l) => l.includes('LDAP d-1000000001'))!)![1];
+    const admin = new Client({ url });
+    await admin.bind('CORP\\Administrator', 'Adm1n-Passw0rd!');
+    const eng = (await admin.search('DC=corp,DC=example,DC=com', { scope: 'sub', filter: '(&(objectClass=group)(cn=engineers))', attributes: ['member'] })).searchEntries[0];
+    const aliceDn = (await admin.search('DC=corp,DC=example,DC=com', { scope: 'sub', filter: '(sAMAccountName=alice)', attributes: ['dn'] })).searchEntries[0].dn;
+    await admin.modify(eng.dn, new Change({ operation: 'delete', modification: new Attribute({ type: 'member', values: [aliceDn] }) }));
+    await admin.unbind();
+    await new Promise((r) => setTimeout(r, 1200));
+    await assert.rejects(sts.send(new GetCallerIdentityCommand({})), (e: Error) => e.name === 'InvalidClientTokenId');
+    sts.destroy();
+    const again = await assume('alice', 'Al1ce-Passw0rd!');
+    assert.equal(again.status, 403, 'no longer in the group');
+    return;
   });
 
   it('refuses a wrong password, a user outside the group, and a missing role, with AWS errors', async () => {

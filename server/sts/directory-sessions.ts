@@ -1,0 +1,100 @@
+// Directory users' sessions stay tied to the directory: at most every `recheckMs` a request made with such
+// a session re-reads the user (disabled or gone → refused) and re-evaluates the role's trust policy with
+// the user's current groups (the group that allowed the role removed → refused). Also: session tags from
+// directory attributes (ABAC), as the directory's config maps them.
+import type { DirectoryBackend, Entry } from '../contracts/directory.ts';
+import type { Store } from '../contracts/store.ts';
+import { compileDocument } from '../iam/documents.ts';
+import { IamModel, type RoleData } from '../iam/model.ts';
+import { evaluate, type ContextValue } from '../policy/index.ts';
+import type { Session, SessionTag } from './session-token.ts';
+
+const UAC_DISABLED = 0x2;
+const cnOf = (dn: string) => /^CN=((?:\\.|[^,])+)/i.exec(dn)?.[1]?.replace(/\\(.)/g, '$1') ?? dn;
+
+export interface DirectoryIdentity {
+  directoryId: string;
+  dn: string;
+  username: string;
+  groupDNs: string[];
+}
+
+/** The trust-policy condition keys of a directory user (documented in the README). */
+export function directoryClaims(id: DirectoryIdentity): Record<string, string | string[]> {
+  return { 'ds:DirectoryId': id.directoryId, 'ds:Username': id.username, 'ds:UserDN': id.dn, 'ds:Groups': id.groupDNs.map(cnOf), 'ds:GroupDNs': id.groupDNs };
+}
+
+export function directoryProviderArn(region: string, account: string, directoryId: string): string {
+  return `arn:aws:ds:${region}:${account}:directory/${directoryId}`;
+}
+
+/** Does the role's trust policy let this directory identity in (with `action`)? */
+export function trustAllows(role: RoleData, provider: string, account: string, claims: Record<string, ContextValue>, action: string, now: Date): boolean {
+  return (
+    evaluate({
+      action,
+      resource: role.arn,
+      principal: { type: 'WebIdentity', arn: provider, account },
+      context: { ...claims, 'aws:CurrentTime': now, 'aws:EpochTime': Math.floor(now.getTime() / 1000) },
+      identityPolicies: [],
+      resourcePolicy: compileDocument(role.assumeRolePolicyDocument, 'trust', `${role.arn}#trust`),
+      resourceAccount: account,
+    }).decision === 'allowed'
+  );
+}
+
+export async function readUser(backend: DirectoryBackend, dn: string, attributes: string[]): Promise<Entry | undefined> {
+  try {
+    for await (const e of backend.search(dn, 'base', { type: 'present', attribute: 'objectClass' }, { principal: { dn, name: dn }, attributes, sizeLimit: 1 })) return e;
+  } catch {
+    return undefined;
+  }
+  return undefined;
+}
+
+/** Session tags from the user's attributes: tag key → attribute name (first value, at most 256 characters). */
+export function tagsFromEntry(entry: Entry | undefined, mapping: Record<string, string>): SessionTag[] {
+  if (!entry) return [];
+  const out: SessionTag[] = [];
+  for (const [Key, attr] of Object.entries(mapping)) {
+    const v = entry.first(attr);
+    if (v !== undefined) out.push({ Key, Value: (Buffer.isBuffer(v) ? v.toString('utf8') : v).slice(0, 256) });
+  }
+  return out;
+}
+
+export class DirectorySessionChecker {
+  private readonly checked = new Map<string, { at: number; ok: boolean }>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly directories: () => ReadonlyMap<string, DirectoryBackend> | undefined,
+    private readonly recheckMs = 60_000,
+  ) {}
+
+  /** False when the directory no longer lets this session's user have this role. */
+  async stillAllowed(s: Session, now: Date): Promise<boolean> {
+    const claims = s.federation?.claims;
+    if (!s.federation?.provider.startsWith('arn:aws:ds:') || !claims) return true;
+    const hit = this.checked.get(s.accessKeyId);
+    if (hit && now.getTime() - hit.at < this.recheckMs) return hit.ok;
+    const ok = await this.check(s, claims, now).catch(() => hit?.ok ?? true); // directory unreachable: keep the last answer
+    if (this.checked.size > 50_000) this.checked.clear();
+    this.checked.set(s.accessKeyId, { at: now.getTime(), ok });
+    return ok;
+  }
+
+  private async check(s: Session, claims: Record<string, string | string[]>, now: Date): Promise<boolean> {
+    const directoryId = String(claims['ds:DirectoryId']);
+    const dn = String(claims['ds:UserDN']);
+    const backend = this.directories()?.get(directoryId);
+    if (!backend || !s.roleName) return false;
+    const user = await readUser(backend, dn, ['userAccountControl', 'sAMAccountName']);
+    if (!user || Number(user.first('userAccountControl') ?? 0) & UAC_DISABLED) return false;
+    const groupDNs = await backend.groupsOf({ dn, name: `${backend.domain.netbiosName}\\${String(claims['ds:Username'])}` });
+    const role = (await new IamModel(this.store).getPrincipal<RoleData>(s.account, 'role', s.roleName))?.data;
+    if (!role) return false;
+    const fresh = directoryClaims({ directoryId, dn, username: String(claims['ds:Username']), groupDNs });
+    return trustAllows(role, s.federation!.provider, s.account, fresh, 'sts:AssumeRoleWithLDAPIdentity', now);
+  }
+}
