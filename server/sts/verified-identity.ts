@@ -1,0 +1,130 @@
+// A verified identity (a directory login today; SAML and OIDC logins plug in the same way) and the two
+// questions every login path asks: which roles may it assume, and credentials for it in one role.
+// Shared by AssumeRoleWithLDAPIdentity and the browser portal. No HTTP here.
+import { compileDocument } from '../iam/documents.ts';
+import { IamModel, type RoleData } from '../iam/model.ts';
+import type { KeyRing } from '../keys/keyring.ts';
+import type { Store } from '../contracts/store.ts';
+import { evaluate, type PrincipalInfo } from '../policy/index.ts';
+import { issueSession, type Issued } from './issue-credentials.ts';
+import type { SessionTag } from './session-token.ts';
+
+/** Who signed in, as the trust policy sees them. JSON-serialisable (portal sessions keep it in the Store). */
+export interface VerifiedIdentity {
+  source: 'directory' | 'saml' | 'oidc';
+  /** A directory id (d-…), or the ARN of the IAM SAML / OIDC provider that vouched for the person. */
+  provider: string;
+  /** The directory user's DN, the SAML NameID or the OIDC `sub`. */
+  subject: string;
+  /** What the portal shows (alice). */
+  displayName: string;
+  /** Default RoleSessionName (2–64 of [\w+=,.@-]). */
+  sessionName: string;
+  /** Condition keys the trust policy sees (ds:Groups, saml:sub, oidc claims…). */
+  claims: Record<string, string | string[]>;
+  /** Epoch seconds of the sign-in. */
+  authTime: number;
+  mfa?: boolean;
+  /** Session tags the provider asserts (SAML/OIDC tags, directory attributes); the trust policy must then also
+   *  allow sts:TagSession. */
+  tags?: SessionTag[];
+  transitiveTagKeys?: string[];
+}
+
+/** The request facts that go into every trust-policy evaluation. */
+export interface TrustEnvironment {
+  region: string;
+  now: Date;
+  sourceIp: string;
+  secureTransport: boolean;
+}
+
+const ACTION: Record<VerifiedIdentity['source'], string> = {
+  directory: 'sts:AssumeRoleWithLDAPIdentity',
+  saml: 'sts:AssumeRoleWithSAML',
+  oidc: 'sts:AssumeRoleWithWebIdentity',
+};
+
+/** The federated principal a role in `account` sees, or undefined when the provider lives in another account. */
+export function federatedPrincipal(identity: VerifiedIdentity, account: string, region: string): PrincipalInfo | undefined {
+  if (identity.source === 'directory') return { type: 'WebIdentity', arn: `arn:aws:ds:${region}:${account}:directory/${identity.provider}`, account };
+  if (identity.provider.split(':')[4] !== account) return undefined;
+  return { type: identity.source === 'saml' ? 'SAMLUser' : 'WebIdentity', arn: identity.provider, account };
+}
+
+/** True when the role's trust policy allows this identity. */
+export function trustAllows(identity: VerifiedIdentity, role: RoleData, account: string, env: TrustEnvironment): boolean {
+  const principal = federatedPrincipal(identity, account, env.region);
+  if (!principal) return false;
+  const context = {
+    ...identity.claims,
+    'aws:SourceIp': env.sourceIp,
+    'aws:SecureTransport': env.secureTransport,
+    'aws:CurrentTime': env.now,
+    'aws:EpochTime': Math.floor(env.now.getTime() / 1000),
+    ...(identity.mfa !== undefined ? { 'aws:MultiFactorAuthPresent': identity.mfa } : {}),
+  };
+  const trust = compileDocument(role.assumeRolePolicyDocument, 'trust', `${role.arn}#trust`);
+  const allowed = (action: string, extra: Record<string, string | string[]> = {}) =>
+    evaluate({ action, resource: role.arn, principal, context: { ...context, ...extra }, identityPolicies: [], resourcePolicy: trust, resourceAccount: account }).decision === 'allowed';
+  if (!allowed(ACTION[identity.source])) return false;
+  if (!identity.tags?.length) return true;
+  const requestTags = Object.fromEntries(identity.tags.map((t) => [`aws:RequestTag/${t.Key}`, t.Value]));
+  return allowed('sts:TagSession', { ...requestTags, 'aws:TagKeys': identity.tags.map((t) => t.Key) });
+}
+
+export interface AssumableRole {
+  account: string;
+  alias?: string;
+  role: RoleData;
+}
+
+/** Every role, in every account, whose trust policy allows this identity; by account, then role name. */
+export async function assumableRoles(store: Store, identity: VerifiedIdentity, accounts: ReadonlyArray<{ id: string; alias?: string }>, env: TrustEnvironment): Promise<AssumableRole[]> {
+  const iam = new IamModel(store);
+  const out: AssumableRole[] = [];
+  for (const a of accounts) {
+    const roles = await iam.listPrincipals<RoleData>(a.id, 'role');
+    for (const r of roles) if (trustAllows(identity, r.data, a.id, env)) out.push({ account: a.id, alias: a.alias, role: r.data });
+  }
+  return out.sort((x, y) => x.account.localeCompare(y.account) || x.role.name.localeCompare(y.role.name));
+}
+
+export interface RoleCredentials extends Issued {
+  sessionArn: string;
+  /** The federated principal's ARN (the STS result's Provider). */
+  provider: string;
+}
+
+/** Issues credentials for `identity` in `role` (the caller has checked trustAllows and the duration). */
+export async function issueRoleCredentials(
+  keys: KeyRing,
+  identity: VerifiedIdentity,
+  role: RoleData,
+  account: string,
+  opts: { region: string; now: Date; durationSeconds: number; sessionName?: string; policy?: string; policyArns?: string[] },
+): Promise<RoleCredentials> {
+  const provider = federatedPrincipal(identity, account, opts.region)?.arn ?? identity.provider;
+  const sessionName = opts.sessionName ?? identity.sessionName;
+  const sessionArn = `arn:aws:sts::${account}:assumed-role/${role.name}/${sessionName}`;
+  const issued = await issueSession(
+    keys,
+    {
+      account,
+      type: 'AssumedRole',
+      arn: sessionArn,
+      userId: `${role.id}:${sessionName}`,
+      principalArn: role.arn,
+      roleName: role.name,
+      sessionName,
+      sessionPolicy: opts.policy,
+      policyArns: opts.policyArns,
+      federation: { provider, claims: identity.claims },
+      ...(identity.mfa ? { mfa: { authTime: identity.authTime } } : {}),
+      ...(identity.tags?.length ? { tags: identity.tags, transitiveTagKeys: identity.transitiveTagKeys } : {}),
+    },
+    opts.now,
+    opts.durationSeconds,
+  );
+  return { ...issued, sessionArn, provider };
+}
