@@ -2,7 +2,8 @@
 // Store by a generation number in `meta`. Every write claims generation n+1 with
 // meta.setIfAbsent inside its transaction, so writes from several replicas are serialised: a
 // writer that lost the race rolls back and retries against the fresh state. Readers check the
-// generation (one small query) and reload when another replica has written.
+// generation (one small query) and reload when another replica has written. The claims stay in
+// `meta` (one small row per write): deleting old ones would let a stale writer reuse a number.
 import { ConflictError } from '../../../server/contracts/errors.ts';
 import type { Repos, Store } from '../../../server/contracts/store.ts';
 import { type EntryData, fromRecord, KIND, Model, type Obj, toRecord } from './model.ts';
@@ -88,7 +89,10 @@ export class DirectoryState {
         }
         return result;
       } catch (err) {
-        if ((err instanceof Retry || err instanceof ConflictError) && attempt < 8) continue;
+        if ((err instanceof Retry || err instanceof ConflictError) && attempt < 20) {
+          await new Promise((r) => setTimeout(r, Math.random() * 2 * (attempt + 1))); // jitter: let the winner finish
+          continue;
+        }
         throw err;
       }
     }
