@@ -70,6 +70,14 @@ export const rawConfigSchema = z.strictObject({
   policies: list(managedPolicySchema),
   identityProviders: identityProvidersSchema.prefault({}),
   directories: list(directorySchema),
+  limits: z
+    .strictObject({
+      /** Query API and /authorize requests per second from one source address (0: no limit). */
+      requestsPerSecondPerSource: z.coerce.number().int().min(0).default(1000),
+      /** Query API requests per second by one principal (0: no limit). */
+      requestsPerSecondPerPrincipal: z.coerce.number().int().min(0).default(500),
+    })
+    .prefault({}),
   sessions: z
     .strictObject({
       /** How often a directory user's session is re-checked against the directory (disabled, group removed). */
@@ -129,6 +137,7 @@ export function normaliseConfig(raw: RawConfig, env: NodeJS.ProcessEnv) {
     directories: raw.directories,
     audit: raw.audit,
     sessions: raw.sessions,
+    limits: raw.limits,
   });
 }
 

@@ -108,6 +108,10 @@ export async function startBroker(opts: BrokerOptions): Promise<Broker> {
       bodyLimit: config.http.bodyLimitBytes,
       clock: opts.clock,
       audit,
+      limits: {
+        perSource: config.limits.requestsPerSecondPerSource ? store.rateLimiter({ name: 'src', points: config.limits.requestsPerSecondPerSource, durationSeconds: 1 }) : undefined,
+        perPrincipal: config.limits.requestsPerSecondPerPrincipal ? store.rateLimiter({ name: 'prn', points: config.limits.requestsPerSecondPerPrincipal, durationSeconds: 1 }) : undefined,
+      },
       services: [
         { name: 'iam', version: '2010-05-08', namespace: IAM_NAMESPACE, actions: iamActions([RevokeSessions, LookupEvents]), internalError: 'ServiceFailure' },
         { name: 'sts', version: '2011-06-15', namespace: STS_NAMESPACE, actions: stsActions(), unsigned: new Set(['AssumeRoleWithSAML', 'AssumeRoleWithWebIdentity', 'AssumeRoleWithLDAPIdentity']), internalError: 'InternalFailure' },

@@ -83,7 +83,15 @@ export interface Repos {
   readonly audit: AuditRepo;
 }
 
+/** A fixed-window rate limit shared by every replica that uses the same store. */
+export interface RateLimiter {
+  /** Takes one point for `key`; not allowed once the window's points are used up. */
+  consume(key: string): Promise<{ allowed: boolean; retryAfterMs: number }>;
+}
+
 export interface Store extends Repos {
+  /** A limiter of `points` per `durationSeconds` per key (SQLite: in this process; PostgreSQL: shared). */
+  rateLimiter(opts: { name: string; points: number; durationSeconds: number }): RateLimiter;
   readonly dialect: 'sqlite' | 'postgres';
   /** Runs fn in one transaction: everything it writes lands, or nothing does. */
   transaction<T>(fn: (tx: Repos) => Promise<T>): Promise<T>;

@@ -3,7 +3,7 @@
 // dispatches to the service's action, renders AWS's XML.
 import type { Context } from 'koa';
 import { AwsError } from '../contracts/errors.ts';
-import type { Store } from '../contracts/store.ts';
+import type { RateLimiter, Store } from '../contracts/store.ts';
 import type { KeyRing } from '../keys/keyring.ts';
 import type { ActionContext, ActionServices, IamAction } from '../iam/action.ts';
 import type { Authorizer } from '../iam/authorizer.ts';
@@ -46,6 +46,8 @@ export interface QueryApiDeps {
   /** Called after every successful write, so that caches drop what they hold. */
   onWrite: () => void;
   audit?: AuditLog;
+  /** Per-source and per-principal request limits; absent: none. */
+  limits?: { perSource?: RateLimiter; perPrincipal?: RateLimiter };
   clock?: () => Date;
 }
 
@@ -112,6 +114,7 @@ export function queryApi(deps: QueryApiDeps) {
     const started = deps.clock?.() ?? new Date();
     try {
       if (deps.audit && !deps.audit.accepting) throw new AwsError('ServiceUnavailable', 'The audit trail is behind; try again shortly.');
+      if (deps.limits?.perSource && !(await deps.limits.perSource.consume(ctx.ip)).allowed) throw new AwsError('Throttling', 'Rate exceeded');
       const body = ctx.method === 'POST' ? await readBody(ctx.req, deps.bodyLimit) : Buffer.alloc(0);
       const contentType = String(ctx.get('content-type') ?? '');
       if (ctx.method === 'POST' && contentType !== '' && !contentType.startsWith('application/x-www-form-urlencoded')) {
@@ -135,6 +138,7 @@ export function queryApi(deps: QueryApiDeps) {
       if (version === undefined) throw new AwsError('MissingParameter', 'The request must contain the parameter Version.');
       if (!action) throw new AwsError('InvalidAction', `Could not find operation ${actionName} for version ${version}`);
       if (caller) checkSessionScope(caller, service.name, action.name);
+      if (caller && deps.limits?.perPrincipal && !(await deps.limits.perPrincipal.consume(caller.arn)).allowed) throw new AwsError('Throttling', 'Rate exceeded');
 
       const actx: ActionContext = {
         store: deps.store,

@@ -121,6 +121,16 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       assert.equal((await store.audit.query({ limit: 10 })).length, 2);
     });
 
+    it('rate-limits per key within a window', async () => {
+      const l = store.rateLimiter({ name: `t${Date.now()}`, points: 2, durationSeconds: 60 });
+      assert.equal((await l.consume('a')).allowed, true);
+      assert.equal((await l.consume('a')).allowed, true);
+      const third = await l.consume('a');
+      assert.equal(third.allowed, false);
+      assert.ok(third.retryAfterMs > 0 && third.retryAfterMs <= 60_000);
+      assert.equal((await l.consume('b')).allowed, true);
+    });
+
     it('answers ping', async () => {
       await store.ping();
     });

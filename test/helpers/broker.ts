@@ -23,6 +23,8 @@ export interface TestBrokerOptions {
   /** `postgres://…` to use PostgreSQL instead of SQLite. */
   postgres?: string;
   accounts?: string;
+  /** YAML for `limits` (default: no limits, so that tests and benchmarks are not throttled). */
+  limits?: string;
   /** Serve HTTPS with a generated certificate. */
   https?: boolean;
   /** A fixed clock for the Query API. */
@@ -39,6 +41,7 @@ region: us-east-1
 accounts: ${opts.accounts ?? '[{ id: "111122223333", alias: main }]'}
 admin: { accessKeyId: ${ADMIN_KEY.accessKeyId}, secretAccessKey: ${JSON.stringify(ADMIN_KEY.secretAccessKey)} }
 logLevel: silent
+${opts.limits ?? 'limits: { requestsPerSecondPerSource: 0, requestsPerSecondPerPrincipal: 0 }'}
 ${opts.yaml ?? ''}
 `;
   const config = parseConfig(yaml, {}, 'test-config.yaml');

@@ -5,6 +5,7 @@ import type { Store } from '../../../server/contracts/store.ts';
 import { migrateToLatest } from '../sql/migrations.ts';
 import type { Database } from '../sql/schema.ts';
 import { SqlStore } from '../sql/sql-store.ts';
+import { postgresLimiter } from '../sql/rate-limiters.ts';
 
 function isUniqueViolation(err: unknown): boolean {
   return (err as { code?: string })?.code === '23505';
@@ -31,5 +32,5 @@ export async function openPostgresStore(url: string, opts: { schema?: string; po
     await db.destroy();
     throw err;
   }
-  return new SqlStore('postgres', db, isUniqueViolation);
+  return new SqlStore('postgres', db, isUniqueViolation, postgresLimiter(pool));
 }

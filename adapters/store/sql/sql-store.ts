@@ -2,7 +2,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { sql } from 'kysely';
 import { ConflictError } from '../../../server/contracts/errors.ts';
-import type { AuditQuery, AuditRecord, AuditRepo, EntityRecord, EntityRepo, ListOptions, MetaRepo, Repos, Store } from '../../../server/contracts/store.ts';
+import type { AuditQuery, AuditRecord, AuditRepo, EntityRecord, EntityRepo, ListOptions, MetaRepo, RateLimiter, Repos, Store } from '../../../server/contracts/store.ts';
 import type { Database, EntitiesTable } from './schema.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -184,11 +184,20 @@ export class SqlStore implements Store {
   readonly meta: MetaRepo;
   readonly audit: AuditRepo;
 
-  constructor(readonly dialect: 'sqlite' | 'postgres', private readonly db: Kysely<Database>, private readonly isUnique: IsUniqueViolation) {
+  constructor(
+    readonly dialect: 'sqlite' | 'postgres',
+    private readonly db: Kysely<Database>,
+    private readonly isUnique: IsUniqueViolation,
+    private readonly limiters: (opts: { name: string; points: number; durationSeconds: number }) => RateLimiter,
+  ) {
     const r = repos(db, isUnique);
     this.entities = r.entities;
     this.meta = r.meta;
     this.audit = r.audit;
+  }
+
+  rateLimiter(opts: { name: string; points: number; durationSeconds: number }): RateLimiter {
+    return this.limiters(opts);
   }
 
   transaction<T>(fn: (tx: Repos) => Promise<T>): Promise<T> {

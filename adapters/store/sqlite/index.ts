@@ -7,6 +7,7 @@ import type { Store } from '../../../server/contracts/store.ts';
 import { migrateToLatest } from '../sql/migrations.ts';
 import type { Database } from '../sql/schema.ts';
 import { SqlStore } from '../sql/sql-store.ts';
+import { memoryLimiter } from '../sql/rate-limiters.ts';
 
 function isUniqueViolation(err: unknown): boolean {
   const code = (err as { code?: string })?.code;
@@ -46,5 +47,5 @@ export async function openSqliteStore(file: string): Promise<Store> {
   database.pragma('foreign_keys = ON');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
   await migrateToLatest(db, 'sqlite');
-  return new SqlStore('sqlite', db, isUniqueViolation);
+  return new SqlStore('sqlite', db, isUniqueViolation, memoryLimiter);
 }
