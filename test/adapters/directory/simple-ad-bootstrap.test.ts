@@ -114,8 +114,7 @@ describe('simple-ad bootstrap', () => {
     const store = await openSqliteStore(':memory:');
     const salt = Buffer.from('s4lt');
     const ssha = `{SSHA}${Buffer.concat([createHash('sha1').update('Imported!pw1').update(salt).digest(), salt]).toString('base64')}`;
-    const config = seedConfig(EMPTY);
-    config.type === 'simple-ad' && config.seed.users.push({ ...seedConfig({ ...EMPTY, users: [{ sam: 'legacy', password: 'x' }] }).seed!.users[0], password: undefined, passwordHash: ssha } as never);
+    const config = seedConfig(EMPTY, { seed: { users: [{ username: 'legacy', passwordHash: ssha }] } });
     const { backend } = await openSimpleAd({ store, config, hashCost: TEST_COST });
     assert.deepEqual(await backend.bind('CORP\\legacy', 'wrong'), { ok: false, adCode: '52e' });
     assert.ok((await backend.bind('CORP\\legacy', 'Imported!pw1')).ok);
