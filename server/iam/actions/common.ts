@@ -2,6 +2,7 @@
 import { AwsError, ConflictError } from '../../contracts/errors.ts';
 import type { ActionContext } from '../action.ts';
 import { IamModel, type PrincipalData, type PrincipalKind } from '../model.ts';
+import { C, type StringConstraint } from '../params.ts';
 import { iamArn } from '../arn.ts';
 
 export function model(ctx: ActionContext): IamModel {
@@ -32,3 +33,10 @@ export async function insertOrExists(insert: () => Promise<void>, message: strin
 export function nowIso(ctx: ActionContext): string {
   return ctx.now.toISOString();
 }
+
+/** The wire name and name constraint of each principal kind (UserName, GroupName, RoleName). */
+export const PRINCIPAL_PARAMS: Record<PrincipalKind, { Name: 'User' | 'Group' | 'Role'; nameC: StringConstraint }> = {
+  user: { Name: 'User', nameC: C.existingUserName },
+  group: { Name: 'Group', nameC: C.groupName },
+  role: { Name: 'Role', nameC: C.roleName },
+};

@@ -4,19 +4,13 @@ import { members } from '../../http/xml.ts';
 import { defineAction, type IamAction } from '../action.ts';
 import { compileDocument, encodeDocument, policySize, QUOTAS } from '../documents.ts';
 import { IamModel, type PrincipalKind } from '../model.ts';
-import { C, readPaging, type StringConstraint } from '../params.ts';
+import { C, readPaging } from '../params.ts';
 import { paginate } from '../paging.ts';
 import { pagingXml } from '../render.ts';
-import { principalArn, requirePrincipal } from './common.ts';
-
-const NAMES: Record<PrincipalKind, { Name: string; nameC: StringConstraint }> = {
-  user: { Name: 'User', nameC: C.existingUserName },
-  group: { Name: 'Group', nameC: C.groupName },
-  role: { Name: 'Role', nameC: C.roleName },
-};
+import { PRINCIPAL_PARAMS, principalArn, requirePrincipal } from './common.ts';
 
 function inlineActions(kind: PrincipalKind): IamAction[] {
-  const { Name, nameC } = NAMES[kind];
+  const { Name, nameC } = PRINCIPAL_PARAMS[kind];
   const nameParam = `${Name}Name`;
   const read = (r: Parameters<IamAction['parse']>[0]) => ({ principal: r.required(nameParam, nameC), policyName: r.required('PolicyName', C.policyName) });
 

@@ -19,6 +19,8 @@ function versionXml(v: PolicyVersionData, isDefault: boolean, withDocument: bool
   ];
 }
 
+const noSuchVersion = (arn: string, versionId: string) => new AwsError('NoSuchEntity', `Policy ${arn} version ${versionId} does not exist or is not attachable.`);
+
 const versionNumber = (id: string) => Number(/^v(\d+)/.exec(id)?.[1] ?? 0);
 
 export const CreatePolicyVersion = defineAction({
@@ -56,7 +58,7 @@ export const GetPolicyVersion = defineAction({
     const pol = await requirePolicy(m, ctx, p.arn);
     const owner = parsePolicyArn(pol.arn)!.account;
     const v = await m.getPolicyVersion(owner, pol.arn, p.versionId);
-    if (!v) throw new AwsError('NoSuchEntity', `Policy ${p.arn} version ${p.versionId} does not exist or is not attachable.`);
+    if (!v) throw noSuchVersion(p.arn, p.versionId);
     return [['PolicyVersion', versionXml(v.data, v.data.versionId === pol.defaultVersionId, true)]];
   },
 });
@@ -87,9 +89,7 @@ export const DeletePolicyVersion = defineAction({
       const m = new IamModel(tx);
       const pol = await requirePolicy(m, ctx, p.arn);
       if (pol.defaultVersionId === p.versionId) throw new AwsError('DeleteConflict', 'Cannot delete the default version of a policy.');
-      if (!(await tx.entities.delete(ctx.account, 'policy-version', `${pol.arn}#${p.versionId}`))) {
-        throw new AwsError('NoSuchEntity', `Policy ${p.arn} version ${p.versionId} does not exist or is not attachable.`);
-      }
+      if (!(await tx.entities.delete(ctx.account, 'policy-version', `${pol.arn}#${p.versionId}`))) throw noSuchVersion(p.arn, p.versionId);
     });
     return undefined;
   },
@@ -105,9 +105,7 @@ export const SetDefaultPolicyVersion = defineAction({
     await ctx.store.transaction(async (tx) => {
       const m = new IamModel(tx);
       const pol = await requirePolicy(m, ctx, p.arn);
-      if (!(await m.getPolicyVersion(ctx.account, pol.arn, p.versionId))) {
-        throw new AwsError('NoSuchEntity', `Policy ${p.arn} version ${p.versionId} does not exist or is not attachable.`);
-      }
+      if (!(await m.getPolicyVersion(ctx.account, pol.arn, p.versionId))) throw noSuchVersion(p.arn, p.versionId);
       await tx.entities.update({ account: ctx.account, kind: 'policy', key: pol.arn, data: { ...pol, defaultVersionId: p.versionId, updateDate: ctx.now.toISOString() } });
     });
     return undefined;
