@@ -1,0 +1,75 @@
+// A SAML 2.0 IdP as an IdentityProvider for browser logins, on @node-saml/node-saml: start() = AuthnRequest
+// (HTTP-Redirect, signed when the SP has a key), finish() = the POSTed SAMLResponse validated (signature on
+// Response or Assertion, audience = our entity id, InResponseTo when present, clock skew, decryption).
+import { SAML, ValidateInResponseTo, type CacheProvider, type Profile } from '@node-saml/node-saml';
+import { IdentityRejectedError, type IdentityProvider, type LoginStart, type VerifiedIdentity } from '../../../server/contracts/identity.ts';
+
+export interface SamlIdpSettings {
+  /** Provider name in the broker. */
+  name: string;
+  idpEntityId: string;
+  /** IdP signing certificates, base64 DER or PEM. */
+  idpCertificates: string[];
+  /** IdP SSO URL (HTTP-Redirect binding). */
+  ssoUrl: string;
+}
+
+export interface SamlSpSettings {
+  entityId: string;
+  acsUrl: string;
+  /** PEM private key + certificate: signs AuthnRequests, decrypts EncryptedAssertion. */
+  privateKey?: string;
+  certificate?: string;
+  signRequests?: boolean;
+}
+
+const pem = (c: string) => (c.includes('BEGIN CERTIFICATE') ? c : `-----BEGIN CERTIFICATE-----\n${c.replace(/\s+/g, '').replace(/(.{64})/g, '$1\n').trim()}\n-----END CERTIFICATE-----\n`);
+
+export function samlNodeOptions(idp: SamlIdpSettings, sp: SamlSpSettings, cacheProvider?: CacheProvider) {
+  return {
+    issuer: sp.entityId,
+    callbackUrl: sp.acsUrl,
+    audience: sp.entityId,
+    entryPoint: idp.ssoUrl,
+    idpIssuer: idp.idpEntityId,
+    idpCert: idp.idpCertificates.map(pem),
+    wantAssertionsSigned: false, // a signature on the Response or on the Assertion is enough (node-saml requires one)
+    wantAuthnResponseSigned: false,
+    acceptedClockSkewMs: 60_000,
+    validateInResponseTo: ValidateInResponseTo.ifPresent, // IdP-initiated logins have none
+    ...(cacheProvider ? { cacheProvider } : {}),
+    identifierFormat: null,
+    disableRequestedAuthnContext: true,
+    ...(sp.privateKey ? { decryptionPvk: sp.privateKey } : {}),
+    ...(sp.privateKey && sp.signRequests ? { privateKey: sp.privateKey, signatureAlgorithm: 'sha256' as const } : {}),
+  };
+}
+
+function toIdentity(provider: string, p: Profile, relayState: string | undefined): VerifiedIdentity {
+  const attributes: Record<string, string[]> = {};
+  const raw = (p.attributes ?? {}) as Record<string, unknown>;
+  for (const [k, v] of Object.entries(raw)) attributes[k] = (Array.isArray(v) ? v : [v]).map(String);
+  return { provider, issuer: p.issuer, subject: p.nameID, subjectFormat: p.nameIDFormat, attributes, ...(relayState ? { relayState } : {}) };
+}
+
+export function createSamlIdentityProvider(idp: SamlIdpSettings, sp: SamlSpSettings, cacheProvider?: CacheProvider): IdentityProvider {
+  const saml = new SAML(samlNodeOptions(idp, sp, cacheProvider));
+  return {
+    kind: 'saml',
+    name: idp.name,
+    async start(req): Promise<LoginStart> {
+      return { kind: 'redirect', url: await saml.getAuthorizeUrlAsync(req.relayState ?? '', undefined, {}) };
+    },
+    async finish(req): Promise<VerifiedIdentity> {
+      if (!req.params.SAMLResponse) throw new IdentityRejectedError('no SAMLResponse in the request');
+      let profile: Profile | null;
+      try {
+        ({ profile } = await saml.validatePostResponseAsync({ SAMLResponse: req.params.SAMLResponse }));
+      } catch (err) {
+        throw new IdentityRejectedError(`SAML response refused: ${(err as Error).message}`, { cause: err });
+      }
+      if (!profile) throw new IdentityRejectedError('SAML response carries no login');
+      return toIdentity(idp.name, profile, req.params.RelayState);
+    },
+  };
+}
