@@ -1,0 +1,152 @@
+// The portal's route handlers: sign-in page, directory sign-in, role list, credentials, sign-out.
+// Each reads what it needs from the request, checks the session and CSRF token, and renders a page.
+import type { Context } from 'koa';
+import type { Logger } from 'pino';
+import { AwsError } from '../../contracts/errors.ts';
+import type { Store } from '../../contracts/store.ts';
+import { parseArn } from '../../iam/arn.ts';
+import type { ActionServices } from '../../iam/action.ts';
+import { IamModel, type RoleData } from '../../iam/model.ts';
+import type { KeyRing } from '../../keys/keyring.ts';
+import { directorySignIn } from '../../sts/directory-sign-in.ts';
+import { assumableRoles, issueRoleCredentials, trustAllows, type TrustEnvironment } from '../../sts/verified-identity.ts';
+import { credentialsPage } from './credentials-page.ts';
+import type { Html } from './html.ts';
+import { rolesPage, signInPage, type Viewer } from './pages.ts';
+import { listProviders } from './providers.ts';
+import { checkLoginCsrf, cookieNames, loginCsrfToken, readCookie, readForm, sameToken, setCookie } from './security.ts';
+import { randomToken, type PortalSession, type PortalSessions } from './sessions.ts';
+
+export interface HandlerDeps {
+  store: Store;
+  keys: KeyRing;
+  logger: Logger;
+  services: ActionServices;
+  sessions: PortalSessions;
+  clock: () => Date;
+}
+
+const LOGIN_COOKIE_SECONDS = 3600;
+const ACTIONS = { directory: 'sts:AssumeRoleWithLDAPIdentity', saml: 'sts:AssumeRoleWithSAML', oidc: 'sts:AssumeRoleWithWebIdentity' } as const;
+
+export const csrfRefused = () => new AwsError('AccessDenied', 'The form was refused: its CSRF token is missing or does not match your session. Reload the page and try again.');
+const sessionEnded = () => new AwsError('ExpiredToken', 'Your portal session has ended (signed out, idle too long or too old). Sign in again.');
+
+const viewerOf = (s: PortalSession): Viewer => ({ displayName: s.identity.displayName, csrf: s.csrf });
+
+function render(ctx: Context, page: Html, status = 200): void {
+  ctx.status = status;
+  ctx.type = 'text/html; charset=utf-8';
+  ctx.body = page.text;
+}
+
+export function portalHandlers(d: HandlerDeps) {
+  const names = (ctx: Context) => cookieNames(d.services.publicUrl, ctx.secure);
+  const current = async (ctx: Context) => {
+    const id = readCookie(ctx, names(ctx).session);
+    return { id, session: await d.sessions.get(id) };
+  };
+  const env = (ctx: Context): TrustEnvironment => ({ region: d.services.region, now: d.clock(), sourceIp: ctx.ip, secureTransport: ctx.secure });
+
+  return {
+    async signInPage(ctx: Context) {
+      const { session } = await current(ctx);
+      if (session) return ctx.redirect('/roles');
+      const n = names(ctx);
+      let nonce = readCookie(ctx, n.login);
+      if (!nonce || !/^[\w-]{43}$/.test(nonce)) {
+        nonce = randomToken();
+        setCookie(ctx, n, n.login, nonce, LOGIN_COOKIE_SECONDS);
+      }
+      const directories = [...(d.services.directories ?? new Map()).entries()].map(([id, b]) => ({ id, dnsName: b.domain.dnsName, netbiosName: b.domain.netbiosName }));
+      const { saml, oidc } = await listProviders(d.store, d.services.accounts ?? []);
+      render(ctx, signInPage({ directories, saml, oidc, csrf: loginCsrfToken(d.keys, nonce)! }));
+    },
+
+    async directorySignIn(ctx: Context, directoryId: string) {
+      const form = await readForm(ctx);
+      const n = names(ctx);
+      if (!checkLoginCsrf(d.keys, readCookie(ctx, n.login), form.get('csrf') ?? undefined)) throw csrfRefused();
+      const backend = d.services.directories?.get(directoryId);
+      if (!backend) throw new AwsError('InvalidParameterValue', `Directory ${directoryId} is not served by this broker.`);
+      const username = form.get('username')?.trim() ?? '';
+      const password = form.get('password') ?? '';
+      if (!username || !password || username.length > 512 || password.length > 1024) throw new AwsError('ValidationError', 'Enter your user name and password.');
+      let result;
+      try {
+        result = await directorySignIn(directoryId, backend, username, password, d.clock());
+      } catch (err) {
+        throw new AwsError('ServiceUnavailable', `Directory ${directoryId} could not be reached. Try again later.`, { cause: err });
+      }
+      if (!result.ok) {
+        d.logger.info({ requestId: ctx.state.requestId, directoryId, username, adCode: result.adCode }, 'portal sign-in refused');
+        throw new AwsError('AccessDenied', result.message);
+      }
+      const old = readCookie(ctx, n.session);
+      if (old) await d.sessions.delete(old); // a new id on every sign-in (no session fixation)
+      const { id } = await d.sessions.create(result.identity);
+      setCookie(ctx, n, n.session, id, d.sessions.limits.absoluteSeconds);
+      setCookie(ctx, n, n.login, '', 0);
+      d.logger.info({ requestId: ctx.state.requestId, directoryId, subject: result.identity.subject }, 'portal sign-in');
+      ctx.status = 303;
+      ctx.redirect('/roles');
+    },
+
+    async roles(ctx: Context) {
+      const { session } = await current(ctx);
+      if (!session) return ctx.redirect('/');
+      const roles = await assumableRoles(d.store, session.identity, d.services.accounts ?? [], env(ctx));
+      render(ctx, rolesPage(viewerOf(session), roles));
+    },
+
+    async credentials(ctx: Context) {
+      const form = await readForm(ctx);
+      const { session } = await current(ctx);
+      if (!session) throw sessionEnded();
+      if (!sameToken(form.get('csrf') ?? undefined, session.csrf)) throw csrfRefused();
+      const { identity } = session;
+      const denied = new AwsError('AccessDenied', `Not authorized to perform ${ACTIONS[identity.source]} on this role.`);
+      const roleArn = form.get('roleArn') ?? '';
+      const arn = parseArn(roleArn);
+      const account = d.services.accounts?.find((a) => a.id === arn?.account);
+      if (!arn || arn.service !== 'iam' || !arn.resource.startsWith('role/') || !account) throw denied;
+      const name = arn.resource.slice(arn.resource.lastIndexOf('/') + 1);
+      const role = (await new IamModel(d.store).getPrincipal<RoleData>(account.id, 'role', name))?.data;
+      if (!role || role.arn !== roleArn || !trustAllows(identity, role, account.id, env(ctx))) throw denied;
+      const duration = Number(form.get('duration') ?? 3600);
+      if (!Number.isInteger(duration) || duration < 900 || duration > role.maxSessionDuration) {
+        throw new AwsError('ValidationError', `The duration must be between 900 seconds and the role's maximum, ${role.maxSessionDuration} seconds.`);
+      }
+      const now = d.clock();
+      const issued = await issueRoleCredentials(d.keys, identity, role, account.id, { region: d.services.region, now, durationSeconds: duration });
+      d.logger.info({ requestId: ctx.state.requestId, sessionArn: issued.sessionArn, accessKeyId: issued.session.accessKeyId, subject: identity.subject }, 'portal issued credentials');
+      render(
+        ctx,
+        credentialsPage(viewerOf(session), {
+          accessKeyId: issued.session.accessKeyId,
+          secretAccessKey: issued.session.secretAccessKey,
+          sessionToken: issued.token,
+          expiration: new Date(issued.session.expiresAt * 1000),
+          account: account.id,
+          alias: account.alias,
+          roleName: role.name,
+          sessionArn: issued.sessionArn,
+          durationSeconds: duration,
+          region: d.services.region,
+          endpoint: d.services.publicUrl,
+        }),
+      );
+    },
+
+    async signOut(ctx: Context) {
+      const form = await readForm(ctx);
+      const { id, session } = await current(ctx);
+      if (session && !sameToken(form.get('csrf') ?? undefined, session.csrf)) throw csrfRefused();
+      await d.sessions.delete(id);
+      const n = names(ctx);
+      setCookie(ctx, n, n.session, '', 0);
+      ctx.status = 303;
+      ctx.redirect('/');
+    },
+  };
+}

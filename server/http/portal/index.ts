@@ -1,0 +1,79 @@
+// The browser portal: sign in (directory now; SAML and OIDC link to their own login routes), list the
+// roles whose trust policies allow the person, issue credentials. Mounted into the broker's Koa app:
+//   app.use(portalRoutes({ store, keys, logger, services: actionServices }))
+// It answers only its own routes and passes everything else on.
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { Context, Next } from 'koa';
+import type { Logger } from 'pino';
+import { AWS_ERRORS, AwsError } from '../../contracts/errors.ts';
+import type { Store } from '../../contracts/store.ts';
+import type { ActionServices } from '../../iam/action.ts';
+import type { KeyRing } from '../../keys/keyring.ts';
+import { portalHandlers } from './handlers.ts';
+import { ASSET_PATH, errorPage } from './pages.ts';
+import { securityHeaders } from './security.ts';
+import { DEFAULT_LIMITS, PortalSessions, type SessionLimits } from './sessions.ts';
+
+export interface PortalDeps {
+  store: Store;
+  keys: KeyRing;
+  logger: Logger;
+  /** The broker's ActionServices: region, publicUrl, accounts (id and alias) and directories are read on each
+   *  request, so main.ts may fill them after building the app. */
+  services: ActionServices;
+  clock?: () => Date;
+  /** Idle and absolute session lifetimes, in seconds (defaults: 30 minutes, 8 hours). */
+  sessionLimits?: Partial<SessionLimits>;
+}
+
+const ASSETS: Record<string, { type: string; body: string }> = {
+  [`${ASSET_PATH}/portal.js`]: { type: 'application/javascript; charset=utf-8', body: readFileSync(new URL('./static/portal.js', import.meta.url), 'utf8') },
+  [`${ASSET_PATH}/portal.css`]: { type: 'text/css; charset=utf-8', body: readFileSync(new URL('./static/portal.css', import.meta.url), 'utf8') },
+};
+
+export function portalRoutes(deps: PortalDeps): (ctx: Context, next: Next) => Promise<void> {
+  const clock = deps.clock ?? (() => new Date());
+  const sessions = new PortalSessions(deps.store, clock, { ...DEFAULT_LIMITS, ...deps.sessionLimits });
+  const h = portalHandlers({ store: deps.store, keys: deps.keys, logger: deps.logger, services: deps.services, sessions, clock });
+
+  const route = (ctx: Context): (() => Promise<void>) | undefined => {
+    const { method, path } = ctx;
+    if (method === 'GET' && path === '/' && !ctx.querystring.includes('Action=')) return () => h.signInPage(ctx);
+    if (method === 'GET' && path === '/roles') return () => h.roles(ctx);
+    if (method === 'POST' && path === '/credentials') return () => h.credentials(ctx);
+    if (method === 'POST' && path === '/logout') return () => h.signOut(ctx);
+    const dir = /^\/login\/directory\/(d-[0-9a-f]{10})$/.exec(path);
+    if (method === 'POST' && dir) return () => h.directorySignIn(ctx, dir[1]);
+    return undefined;
+  };
+
+  return async function portal(ctx, next) {
+    const asset = ctx.method === 'GET' ? ASSETS[ctx.path] : undefined;
+    if (asset) {
+      ctx.set('X-Content-Type-Options', 'nosniff');
+      ctx.set('Cache-Control', 'public, max-age=300');
+      ctx.type = asset.type;
+      ctx.body = asset.body;
+      return;
+    }
+    const handler = route(ctx);
+    if (!handler) return next();
+    const requestId = (ctx.state.requestId as string | undefined) ?? randomUUID();
+    ctx.state.requestId = requestId;
+    ctx.state.action = undefined;
+    ctx.state.cspNonce = securityHeaders(ctx);
+    ctx.set('x-amzn-RequestId', requestId);
+    try {
+      await handler();
+    } catch (err) {
+      const e = err instanceof AwsError ? err : new AwsError('InternalFailure', 'The portal could not complete the request. Try again; if it persists, give the request id to an administrator.');
+      if (!(err instanceof AwsError) || e.status >= 500) ctx.state.error = err;
+      ctx.state.errorCode = e.code;
+      ctx.remove('Set-Cookie');
+      ctx.status = AWS_ERRORS[e.code].status;
+      ctx.type = 'text/html; charset=utf-8';
+      ctx.body = errorPage({ status: ctx.status, code: e.code, message: e.message, requestId }).text;
+    }
+  };
+}
