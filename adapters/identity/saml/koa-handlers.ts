@@ -8,7 +8,8 @@ interface Ctx {
   status: number;
   type: string;
   body: unknown;
-  request: { body?: unknown };
+  /** Parsed form body at request.body (Koa body parsers put it there). */
+  request: object;
 }
 
 export function metadataHandler(xml: () => Promise<string> | string) {
@@ -24,7 +25,7 @@ export function metadataHandler(xml: () => Promise<string> | string) {
  */
 export function acsHandler(pick: (params: Record<string, string>) => Promise<IdentityProvider | undefined>, onLogin: (ctx: Ctx, id: VerifiedIdentity) => Promise<void>) {
   return async (ctx: Ctx): Promise<void> => {
-    const params = Object.fromEntries(Object.entries((ctx.request.body ?? {}) as Record<string, unknown>).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
+    const params = Object.fromEntries(Object.entries(((ctx.request as { body?: unknown }).body ?? {}) as Record<string, unknown>).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
     const provider = await pick(params);
     if (!provider) {
       ctx.status = 400;

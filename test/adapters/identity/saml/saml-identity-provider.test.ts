@@ -4,7 +4,13 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inflateRawSync } from 'node:zlib';
 import Koa from 'koa';
+import { storeCacheProvider } from '../../../../adapters/identity/saml/request-cache.ts';
+import { openSqliteStore } from '../../../../adapters/store/sqlite/index.ts';
 import { createSamlIdentityProvider, type SamlIdpSettings, type SamlSpSettings } from '../../../../adapters/identity/saml/saml-identity-provider.ts';
 import { acsHandler, metadataHandler } from '../../../../adapters/identity/saml/koa-handlers.ts';
 import { spMetadataXml } from '../../../../adapters/identity/saml/sp-metadata.ts';
@@ -61,8 +67,29 @@ describe('SAML identity provider adapter', () => {
       await respond({ values: { Audience: 'urn:amazon:webservices' } }),
       await respond({ values: { ConditionsNotOnOrAfter: past, SubjectConfirmationDataNotOnOrAfter: past, ConditionsNotBefore: new Date(Date.now() - 900_000).toISOString() } }),
     ];
+    const stripped = Buffer.from(Buffer.from(await respond(), 'base64').toString().replace(/<ds:Signature[\s\S]*?<\/ds:Signature>/g, '')).toString('base64');
+    assert.doesNotMatch(Buffer.from(stripped, 'base64').toString(), /Signature/);
+    bad.push(stripped);
     for (const r of bad) await assert.rejects(provider.finish({ params: { SAMLResponse: r } }), IdentityRejectedError);
     await assert.rejects(provider.finish({ params: {} }), IdentityRejectedError);
+  });
+
+  it('SP-initiated: InResponseTo must be an AuthnRequest id this SP issued (kept in the Store)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'saml-cache-'));
+    const store = await openSqliteStore(join(dir, 'db.sqlite'));
+    try {
+      const withCache = createSamlIdentityProvider(idp, sp, storeCacheProvider(store));
+      const s = (await withCache.start({})) as { url: string };
+      const request = inflateRawSync(Buffer.from(new URL(s.url).searchParams.get('SAMLRequest')!, 'base64')).toString();
+      const id = /ID="([^"]+)"/.exec(request)![1];
+      // Another replica (a second provider object over the same store) finishes the login.
+      const other = createSamlIdentityProvider(idp, sp, storeCacheProvider(store));
+      assert.equal((await other.finish({ params: { SAMLResponse: await respond({ values: { InResponseTo: id } }) } })).subject, 'alice@example.test');
+      await assert.rejects(other.finish({ params: { SAMLResponse: await respond({ values: { InResponseTo: '_never-issued' } }) } }), IdentityRejectedError);
+    } finally {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   describe('handlers over HTTP', () => {

@@ -4,10 +4,11 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { AssumeRoleWithSAMLCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
+import { useAssertionOnce } from '../../../../server/sts/saml/replay-cache.ts';
 import { saveSpKeyPair } from '../../../../server/sts/saml/sp-key.ts';
 import { rejectsWith } from '../../../contracts/iam-api.ts';
 import { startTestBroker, type TestBroker } from '../../../helpers/broker.ts';
-import { fixture, idpMetadata, samlResponse, type ResponseOptions } from './test-idp.ts';
+import { fixture, IDP_ENTITY, idpMetadata, samlResponse, type ResponseOptions } from './test-idp.ts';
 
 const ACCT = '111122223333';
 const PROVIDER = `arn:aws:iam::${ACCT}:saml-provider/TestIdP`;
@@ -21,6 +22,14 @@ const trust = (extra: object = {}) =>
     Statement: [{ Effect: 'Allow', Principal: { Federated: PROVIDER }, Action: ['sts:AssumeRoleWithSAML', 'sts:TagSession', 'sts:SetSourceIdentity'], Condition: { StringLike: { 'saml:aud': 'http://127.0.0.1:*/saml/acs' }, ...extra } }],
   });
 
+const YAML = `
+identityProviders:
+  saml: [{ name: TestIdP, metadata: ${JSON.stringify(idpMetadata())} }]
+roles:
+  - { name: SamlEngineers, maxSessionDuration: 7200, trustPolicy: ${trust()} }
+  - { name: SamlOther, trustPolicy: ${trust({ 'ForAnyValue:StringEquals': { 'saml:edupersonaffiliation': 'staff' } })} }
+`;
+
 describe('AssumeRoleWithSAML', () => {
   let b: TestBroker;
   let sts: STSClient;
@@ -31,15 +40,7 @@ describe('AssumeRoleWithSAML', () => {
     sts.send(new AssumeRoleWithSAMLCommand({ RoleArn: o.role ?? ROLE, PrincipalArn: o.provider ?? PROVIDER, SAMLAssertion: assertion, DurationSeconds: o.duration, Policy: o.policy }));
 
   before(async () => {
-    b = await startTestBroker({
-      yaml: `
-identityProviders:
-  saml: [{ name: TestIdP, metadata: ${JSON.stringify(idpMetadata())} }]
-roles:
-  - { name: SamlEngineers, maxSessionDuration: 7200, trustPolicy: ${trust()} }
-  - { name: SamlOther, trustPolicy: ${trust({ 'ForAnyValue:StringEquals': { 'saml:edupersonaffiliation': 'staff' } })} }
-`,
-    });
+    b = await startTestBroker({ yaml: YAML });
     sp = { spEntityId: `${b.publicUrl}/saml/metadata`, acsUrl: `${b.publicUrl}/saml/acs` };
     sts = new STSClient({ endpoint: b.httpUrl, region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' }, maxAttempts: 1 });
     await saveSpKeyPair(b.store, b.keys, { privateKey: fixture('sp-key.pem'), certificate: fixture('sp-cert.pem') });
@@ -94,6 +95,21 @@ roles:
     const r = await response();
     await call(r);
     await rejectsWith(call(r), 'InvalidIdentityToken', 400, /already been used/);
+  });
+
+  it('the replay record is shared: a second broker instance on the same store refuses the used assertion id', async () => {
+    const b2 = await startTestBroker({ dataDir: b.dataDir, yaml: YAML });
+    try {
+      const r = await response();
+      await call(r); // used on b
+      const id = /<saml:Assertion[^>]* ID="([^"]+)"/.exec(Buffer.from(r, 'base64').toString())![1];
+      const later = new Date(Date.now() + 300_000);
+      await assert.rejects(useAssertionOnce(b2.store, IDP_ENTITY, id, later, new Date()), /already been used/);
+      await useAssertionOnce(b2.store, IDP_ENTITY, `${id}-other`, later, new Date()); // a fresh id passes once
+      await assert.rejects(useAssertionOnce(b.store, IDP_ENTITY, `${id}-other`, later, new Date()), /already been used/);
+    } finally {
+      await b2.close();
+    }
   });
 
   describe('attacks and bad input, each with AWS code and status', () => {

@@ -81,7 +81,7 @@ export async function samlResponse(o: ResponseOptions): Promise<string> {
     ...o.values,
   };
   const { context } = await idp.createLoginResponse(sp, { extract: {} } as never, 'post', {}, (template: string) => {
-    const filled = template.replace('{AuthnStatement}', authn).replace('{AttributeStatement}', attributeStatement(o.attributes ?? {})).replace(/ InResponseTo="\{InResponseTo\}"/g, '');
+    const filled = template.replace('{AuthnStatement}', authn).replace('{AttributeStatement}', attributeStatement(o.attributes ?? {})).replace(/ InResponseTo="\{InResponseTo\}"/g, values.InResponseTo ? '$&' : '');
     return { id: values.ID, context: samlify.SamlLib.replaceTagsByValue(filled, values) };
   });
   return context;
