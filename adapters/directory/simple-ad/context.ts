@@ -19,8 +19,8 @@ export interface Ctx {
   lockout: LockoutPolicy;
   passwordPolicy: PasswordPolicy;
   adminGroups: string[];
-  /** Object limits (AWS Simple AD: small ≈ 2,000 objects / 500 users, large ≈ 20,000 / 5,000). */
-  limits: { objects: number; users: number };
+  /** Object limit (AWS Simple AD: small ≈ 2,000 objects, large ≈ 20,000; users, groups, computers, OUs). */
+  limits: { objects: number };
   cost: ScryptCost;
   now: () => Date;
 }

@@ -9,8 +9,9 @@ import type { Ctx } from './context.ts';
 import { DEFAULT_COST, generatePassword, policyViolation, type ScryptCost } from './passwords.ts';
 import { DirectoryState } from './state.ts';
 
-/** AWS Simple AD sizes: small ≈ 500 users / 2,000 objects, large ≈ 5,000 users / 20,000 objects. */
-export const SIZE_LIMITS = { small: { users: 500, objects: 2_000 }, large: { users: 5_000, objects: 20_000 } } as const;
+/** AWS Simple AD sizes: small "up to 500 users (approximately 2,000 objects including users, groups
+ *  and computers)", large 5,000 users / 20,000 objects. The object count is what is enforced. */
+export const SIZE_LIMITS = { small: { objects: 2_000 }, large: { objects: 20_000 } } as const;
 
 export interface OpenSimpleAdOptions {
   store: Store;

@@ -7,7 +7,7 @@ import { parseDN } from '../../../server/contracts/dn.ts';
 import type { Repos } from '../../../server/contracts/store.ts';
 import { GROUP_TYPE, NEVER, RID, sidToBytes, UAC } from './ad-values.ts';
 import { type Ctx, nowFileTime, stamp } from './context.ts';
-import { isUser, keyOf, lc, type Model, type Obj } from './model.ts';
+import { keyOf, lc, type Obj } from './model.ts';
 import type { Batch } from './state.ts';
 
 /** Attributes the directory maintains itself: clients may not write them (AD: 53 / 19). */
@@ -96,7 +96,6 @@ export async function buildObject(ctx: Ctx, batch: Batch, tx: Repos, n: NewObjec
   e.set('objectCategory', [`CN=${CATEGORY[kind]},CN=Schema,CN=Configuration,${ctx.domain.baseDN}`]);
   if (n.critical) e.set('isCriticalSystemObject', ['TRUE']);
   if (kind === 'user' || kind === 'computer' || kind === 'group') {
-    if (kind !== 'group' && countUsers(m) + batch.ops.filter((op) => 'put' in op && !m.get(op.put.key) && isUser(op.put.entry)).length >= ctx.limits.users) throw sizeLimitReached(`directory size limit of ${ctx.limits.users} users`);
     const domainSid = batch.get(keyOf(ctx.domain.baseDN).key)?.entry.get('objectSid')?.[0] as Buffer;
     const sid = n.sid ? sidToBytes(n.sid) : Buffer.concat([domainSid, Buffer.alloc(4)]);
     if (!n.sid) {
@@ -128,12 +127,6 @@ export async function buildObject(ctx: Ctx, batch: Batch, tx: Repos, n: NewObjec
   }
   stamp(ctx, e, batch.usn, true);
   return { key, parent, entry: e, pwd: n.password ? { hash: n.password.hash, history: [] } : undefined };
-}
-
-function countUsers(m: Model): number {
-  let n = 0;
-  for (const o of m.objects.values()) if (isUser(o.entry)) n++;
-  return n;
 }
 
 /** sAMAccountName: ≤ 20 characters for users (256 for groups), none of "/\[]:;|=,+*?<>@. */

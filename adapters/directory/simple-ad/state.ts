@@ -14,7 +14,7 @@ class Retry extends Error {}
 export class Batch {
   readonly ops: ({ put: Obj } | { remove: string })[] = [];
   readonly #pending = new Map<string, Obj | null>();
-  /** Objects this batch creates (for the size limits). */
+  /** Objects this batch creates, for the size limit. */
   created = 0;
 
   constructor(readonly model: Model, readonly usn: number) {}

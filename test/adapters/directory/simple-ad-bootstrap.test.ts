@@ -123,14 +123,26 @@ describe('simple-ad bootstrap', () => {
     assert.ok((await backend.bind('CORP\\legacy', 'Imported!pw1')).ok);
   });
 
-  it('enforces the size limit (small: 500 users) with adminLimitExceeded', async () => {
-    const users = Array.from({ length: 497 }, (_, i) => ({ sam: `u${i}`, password: '' }));
+  it('enforces the size limit (small: 2,000 objects, built-in ones included) with adminLimitExceeded', async () => {
+    const users = Array.from({ length: 1975 }, (_, i) => ({ sam: `u${i}`, password: '' }));
     const config = seedConfig({ ...EMPTY, users });
     for (const u of (config as { seed: { users: { password?: string }[] } }).seed.users) delete u.password; // no hashing: fast
     const { backend } = await openSimpleAd({ store: await openSqliteStore(':memory:'), config, hashCost: TEST_COST });
     const admin = (await find(backend, eq('sAMAccountName', 'Administrator')))[0];
     const who = { dn: admin.dn, name: 'CORP\\Administrator' };
-    await assert.rejects(backend.add!(who, new Entry(`CN=One Too Many,CN=Users,${BASE}`, { objectClass: 'user' })), (e: unknown) => e instanceof LdapError && e.resultCode === 11);
-    await backend.add!(who, new Entry(`CN=A Group,CN=Users,${BASE}`, { objectClass: 'group' })); // groups count only as objects
+    let added = 0;
+    const tooMany = (e: unknown) => e instanceof LdapError && e.resultCode === 11;
+    for (;;) {
+      try {
+        await backend.add!(who, new Entry(`CN=G${added},CN=Users,${BASE}`, { objectClass: 'group' }));
+        added++;
+      } catch (e) {
+        assert.ok(tooMany(e), String(e));
+        break;
+      }
+      assert.ok(added < 100, 'the limit must stop adds');
+    }
+    assert.equal((await find(backend, any)).length, 2000);
+    await assert.rejects(backend.add!(who, new Entry(`OU=More,${BASE}`, { objectClass: 'organizationalUnit' })), tooMany);
   });
 });
