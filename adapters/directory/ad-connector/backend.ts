@@ -1,0 +1,61 @@
+// The ad-connector DirectoryBackend: binds are checked by the upstream DC as the user, searches
+// run with the service account's rights, and nothing is written (add/modify/delete/modifyDN/
+// changePassword are absent, so the LDAP front end answers unwillingToPerform (53), as AWS's
+// connector refuses writes).
+import type { BindResult, BoundPrincipal, DirectoryBackend, DomainInfo, Entry, Filter, Scope, SearchOptions } from '../../../server/contracts/directory.ts';
+import type { Logger } from './domain-controllers.ts';
+import { toLdaptsFilter } from './filter.ts';
+import type { GroupResolver } from './groups.ts';
+import { downLevelName, NAME_ATTRIBUTES, parseBindName } from './names.ts';
+import type { Upstream } from './upstream.ts';
+
+const ANY = toLdaptsFilter({ type: 'present', attribute: 'objectClass' });
+
+export class AdConnectorBackend implements DirectoryBackend {
+  readonly kind = 'ad-connector' as const;
+
+  constructor(
+    readonly domain: DomainInfo,
+    private readonly upstream: Upstream,
+    private readonly groups: GroupResolver,
+    private readonly logger: Logger,
+    private readonly pageSize = 500,
+  ) {}
+
+  /** Wrong password or a refused account: throws the DC's LDAP result unchanged (an
+   *  UpstreamLdapError: code and diagnostic as the DC sent them, `adCode` parsed from AD's
+   *  `data XXX`). A name no user has: `{ ok: false, adCode: '52e' }`, as AD answers. */
+  async bind(name: string, password: string): Promise<BindResult> {
+    const parsed = parseBindName(name, this.domain);
+    if (parsed.kind === 'foreign') return { ok: false, adCode: '52e' };
+    if (parsed.kind === 'dn') {
+      await this.upstream.bindAs(parsed.dn, password);
+      const [entry] = await this.upstream.all({ base: parsed.dn, scope: 'base', filter: ANY, attributes: NAME_ATTRIBUTES, sizeLimit: 1 }).catch(() => []);
+      return { ok: true, principal: { dn: entry?.dn ?? parsed.dn, name: downLevelName(entry ?? { dn: parsed.dn, first: () => undefined }, this.domain) } };
+    }
+    const found = await this.upstream.all({ base: this.domain.baseDN, scope: 'sub', filter: toLdaptsFilter(parsed.filter), attributes: NAME_ATTRIBUTES, sizeLimit: 2 });
+    if (found.length !== 1) {
+      if (found.length > 1) this.logger.warn({ entries: found.map((e) => e.dn) }, 'ad-connector: a bind name matches more than one upstream user; refused');
+      return { ok: false, adCode: '52e' };
+    }
+    const [user] = found;
+    await this.upstream.bindAs(user.dn, password);
+    return { ok: true, principal: { dn: user.dn, name: downLevelName(user, this.domain) } };
+  }
+
+  search(base: string, scope: Scope, filter: Filter, opts: SearchOptions): AsyncIterable<Entry> {
+    return this.upstream.search({
+      base,
+      scope,
+      filter: toLdaptsFilter(filter),
+      attributes: opts.attributes,
+      sizeLimit: opts.sizeLimit,
+      pageSize: this.pageSize,
+      signal: opts.signal,
+    });
+  }
+
+  groupsOf(principal: BoundPrincipal): Promise<string[]> {
+    return this.groups.groupsOf(principal.dn);
+  }
+}
