@@ -2,6 +2,7 @@
 import type { IamAction } from '../action.ts';
 import { accessKeyActions } from './access-keys.ts';
 import { ListAccountAliases } from './account-aliases.ts';
+import { GetAccountAuthorizationDetails } from './account-authorization-details.ts';
 import { attachedPolicyActions } from './attached-policies.ts';
 import { boundaryActionsAll } from './boundaries.ts';
 import { groupActions } from './groups.ts';
@@ -33,6 +34,7 @@ export function iamActions(extra: IamAction[] = []): ReadonlyMap<string, IamActi
     ...oidcProviderActions,
     ...simulateActions,
     ListAccountAliases as IamAction,
+    GetAccountAuthorizationDetails as IamAction,
     ...extra,
   ];
   const map = new Map<string, IamAction>();

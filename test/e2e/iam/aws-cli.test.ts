@@ -85,6 +85,14 @@ describe('npm start on an empty data directory, then the AWS CLI', () => {
     assert.match(assumed.Credentials.AccessKeyId, /^ASIA/);
   });
 
+  it('aws iam get-account-authorization-details lists roles with their decoded trust policies', () => {
+    const d = aws('iam', 'get-account-authorization-details') as { RoleDetailList: Array<{ RoleName: string; AssumeRolePolicyDocument: unknown }>; UserDetailList: Array<{ UserName: string; AttachedManagedPolicies: Array<{ PolicyName: string }> }>; Policies: Array<{ Arn: string }> };
+    const role = d.RoleDetailList.find((r) => r.RoleName === 'CliRole');
+    assert.deepEqual(role?.AssumeRolePolicyDocument, JSON.parse(TRUST));
+    assert.deepEqual(d.UserDetailList.find((u) => u.UserName === 'admin')?.AttachedManagedPolicies.map((p) => p.PolicyName), ['AdministratorAccess']);
+    assert.ok(d.Policies.some((p) => p.Arn === 'arn:aws:iam::aws:policy/AdministratorAccess'));
+  });
+
   it('aws iam list-account-aliases shows the configured alias', () => {
     assert.deepEqual(aws('iam', 'list-account-aliases'), { AccountAliases: ['main'] });
   });
