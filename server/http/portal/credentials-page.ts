@@ -50,7 +50,7 @@ export function snippets(c: ShownCredentials): Record<'bash' | 'powershell' | 'c
       `aws_access_key_id = ${c.accessKeyId}`,
       `aws_secret_access_key = ${c.secretAccessKey}`,
       `aws_session_token = ${c.sessionToken}`,
-      `# expires ${exp}; in ~/.aws/config: [profile ${profile}] region = ${c.region}, endpoint_url = ${c.endpoint}`,
+      `# expires ${exp}`,
     ].join('\n'),
     process: JSON.stringify({ Version: 1, AccessKeyId: c.accessKeyId, SecretAccessKey: c.secretAccessKey, SessionToken: c.sessionToken, Expiration: exp }, null, 2),
   };
@@ -71,14 +71,15 @@ ${hint ?? ''}<pre><code id="${id}">${text}</code></pre>
 
 export function credentialsPage(viewer: Viewer, c: ShownCredentials): Html {
   const s = snippets(c);
-  const exp = c.expiration.toISOString();
+  const exp = c.expiration.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const profile = profileName(c);
   return layout(
     `Credentials for ${c.roleName}`,
     html`<h1>Credentials for ${c.roleName}</h1>
 <p>Account <strong>${c.alias ?? c.account}</strong>${c.alias ? html` <span class="muted">${c.account}</span>` : ''} · <code>${c.sessionArn}</code></p>
 <p class="expiry">Valid for ${formatDuration(c.durationSeconds)}, until <time datetime="${exp}">${exp}</time> ·
 <span class="countdown" data-expires="${exp}" aria-live="off">expires in ${formatDuration(c.durationSeconds)}</span></p>
-<p class="warning" role="note">Shown only once: copy them now. Reloading this page will not show them again.</p>
+<p class="warning" role="note">Shown only once: the broker does not keep them. Copy them now.</p>
 <section class="card">
 ${field('akid', 'Access key ID', c.accessKeyId)}
 ${field('secret', 'Secret access key', c.secretAccessKey)}
@@ -87,8 +88,8 @@ ${field('token', 'Session token', c.sessionToken)}
 <h2>Use them</h2>
 ${snippet('snippet-bash', 'bash / zsh', s.bash)}
 ${snippet('snippet-powershell', 'PowerShell', s.powershell)}
-${snippet('snippet-credentials', '~/.aws/credentials', s.credentials)}
-${snippet('snippet-process', 'credential_process output', s.process, html`<p class="muted">What a <code>credential_process</code> command prints, e.g. <code>credential_process = idbroker credential-process --profile ${profileName(c)}</code> in <code>~/.aws/config</code>.</p>`)}
+${snippet('snippet-credentials', '~/.aws/credentials', s.credentials, html`<p class="muted">With, in <code>~/.aws/config</code>: <code>[profile ${profile}]</code> <code>region = ${c.region}</code> <code>endpoint_url = ${c.endpoint}</code></p>`)}
+${snippet('snippet-process', 'credential_process output', s.process, html`<p class="muted">What a <code>credential_process</code> command prints, e.g. <code>credential_process = idbroker credential-process --profile ${profile}</code> in <code>~/.aws/config</code>.</p>`)}
 <p><a href="/roles">Back to your roles</a></p>`,
     viewer,
   );
