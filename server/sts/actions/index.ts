@@ -3,6 +3,7 @@ import type { IamAction } from '../../iam/action.ts';
 import { AssumeRole } from './assume-role.ts';
 import { AssumeRoleWithSAML } from './assume-role-with-saml.ts';
 import { AssumeRoleWithLDAPIdentity } from './assume-role-with-ldap-identity.ts';
+import { AssumeRoleWithWebIdentity } from './assume-role-with-web-identity.ts';
 import { DecodeAuthorizationMessage } from './decode-authorization-message.ts';
 import { GetAccessKeyInfo } from './get-access-key-info.ts';
 import { GetCallerIdentity } from './get-caller-identity.ts';
@@ -12,6 +13,6 @@ import { GetSessionToken } from './get-session-token.ts';
 export const STS_NAMESPACE = 'https://sts.amazonaws.com/doc/2011-06-15/';
 
 export function stsActions(extra: IamAction[] = []): ReadonlyMap<string, IamAction> {
-  const all = [AssumeRole, AssumeRoleWithSAML, AssumeRoleWithLDAPIdentity, GetCallerIdentity, GetSessionToken, GetFederationToken, DecodeAuthorizationMessage, GetAccessKeyInfo, ...extra] as IamAction[];
+  const all = [AssumeRole, AssumeRoleWithSAML, AssumeRoleWithLDAPIdentity, AssumeRoleWithWebIdentity, GetCallerIdentity, GetSessionToken, GetFederationToken, DecodeAuthorizationMessage, GetAccessKeyInfo, ...extra] as IamAction[];
   return new Map(all.map((a) => [a.name, a]));
 }
