@@ -7,6 +7,7 @@ import { createLdapListener } from '../../../../server/ldap/index.ts';
 import { ONPREM_PASSWORDS, ONPREM_SERVICE_DN } from '../../../helpers/slapd.ts';
 
 export function connectorConfig(urls: string[], upstream: Record<string, unknown> = {}, extra: Record<string, unknown> = {}): DirectoryConfig {
+  // urls may come in `upstream` instead (TLS tests)
   return directorySchema.parse({
     type: 'ad-connector',
     id: 'd-00000000c1',
