@@ -27,3 +27,15 @@ export async function useAssertionOnce(store: Store, issuer: string, assertionId
     throw new AwsError('InvalidIdentityToken', 'The SAML assertion has already been used (replay)', { cause: err });
   }
 }
+
+/** Deletes replay records whose assertions can no longer be accepted; returns how many (for a periodic job). */
+export async function purgeExpiredReplays(store: Store, now: Date, pageSize = 500): Promise<number> {
+  let removed = 0;
+  let afterKey: string | undefined;
+  for (;;) {
+    const page = await store.entities.list<ReplayRecord>('', SAML_REPLAY, { limit: pageSize, ...(afterKey ? { afterKey } : {}) });
+    for (const r of page) if (Date.parse(r.data.expiresAt) <= now.getTime() && (await store.entities.delete('', SAML_REPLAY, r.key))) removed++;
+    if (page.length < pageSize) return removed;
+    afterKey = page[page.length - 1].key;
+  }
+}
