@@ -14,12 +14,23 @@ interface Failure {
   at: number; // ms since epoch
 }
 
+const dummies = new WeakMap<Ctx, Promise<string>>();
+function dummyHash(ctx: Ctx): Promise<string> {
+  let h = dummies.get(ctx);
+  if (!h) dummies.set(ctx, (h = hashPassword(randomBytes(16).toString('hex'), ctx.cost)));
+  return h;
+}
+
 const fail = (adCode: AdBindCode): BindResult => ({ ok: false, adCode });
 
 export async function bind(ctx: Ctx, name: string, password: string): Promise<BindResult> {
   const m = await ctx.state.model();
   const user = resolveName(ctx, m, name);
-  if (!user || !user.pwd || !isUser(user.entry)) return fail('52e'); // unknown users look like bad passwords (no enumeration)
+  if (!user || !user.pwd || !isUser(user.entry)) {
+    // unknown users look like bad passwords, and take as long (no enumeration by code or by time)
+    await verifyPassword(password, await dummyHash(ctx));
+    return fail('52e');
+  }
   const e = user.entry;
   if (isLocked(ctx, e)) return fail('775');
   if (!(await verifyPassword(password, user.pwd.hash))) {
