@@ -176,6 +176,10 @@ describe('AssumeRoleWithSAML', () => {
       await rejectsWith(call('A'.repeat(100_004)), 'ValidationError', 400, /Member must have length less than or equal to 100000/);
       await rejectsWith(call(await response(), { role: PROVIDER, provider: ROLE }), 'ValidationError', 400, /^Request ARN is invalid$/);
       await rejectsWith(call(await response(), { provider: `arn:aws:iam::${ACCT}:saml-provider/Nope` }), 'InvalidIdentityToken', 400, /does not exist/);
+      await rejectsWith(call(await response(), { policy: '{"Version":"2012-10-17","Statement":' }), 'MalformedPolicyDocument', 400);
+    });
+    it('no NameID: AccessDenied, as AWS', async () => {
+      await rejectsWith(call(await response({ nameId: '' })), 'AccessDenied', 403, /^Not authorized to perform sts:AssumeRoleWithSAML$/);
     });
   });
 });
