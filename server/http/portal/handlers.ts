@@ -1,7 +1,6 @@
 // The portal's route handlers: sign-in page, directory sign-in, role list, credentials, sign-out.
 // Each reads what it needs from the request, checks the session and CSRF token, and renders a page.
 import type { Context } from 'koa';
-import type { Logger } from 'pino';
 import { AwsError } from '../../contracts/errors.ts';
 import type { Store } from '../../contracts/store.ts';
 import { parseArn } from '../../iam/arn.ts';
@@ -10,6 +9,7 @@ import { IamModel, type RoleData } from '../../iam/model.ts';
 import type { KeyRing } from '../../keys/keyring.ts';
 import { directorySignIn } from '../../sts/directory-sign-in.ts';
 import { assumableRoles, issueRoleCredentials, trustAllows, type TrustEnvironment } from '../../sts/verified-identity.ts';
+import type { PortalAuditor } from './audit.ts';
 import { credentialsPage } from './credentials-page.ts';
 import type { Html } from './html.ts';
 import { rolesPage, signInPage, type Viewer } from './pages.ts';
@@ -20,10 +20,10 @@ import { randomToken, type PortalSession, type PortalSessions } from './sessions
 export interface HandlerDeps {
   store: Store;
   keys: KeyRing;
-  logger: Logger;
   services: ActionServices;
   sessions: PortalSessions;
   clock: () => Date;
+  audit: PortalAuditor;
 }
 
 const LOGIN_COOKIE_SECONDS = 3600;
@@ -79,7 +79,7 @@ export function portalHandlers(d: HandlerDeps) {
         throw new AwsError('ServiceUnavailable', `Directory ${directoryId} could not be reached. Try again later.`, { cause: err });
       }
       if (!result.ok) {
-        d.logger.info({ requestId: ctx.state.requestId, directoryId, username, adCode: result.adCode }, 'portal sign-in refused');
+        d.audit(ctx, { name: 'Authenticate', userName: username, params: { directoryId, userName: username }, errorCode: 'AccessDenied', errorMessage: `${result.message} (data ${result.adCode})` });
         throw new AwsError('AccessDenied', result.message);
       }
       const old = readCookie(ctx, n.session);
@@ -87,7 +87,7 @@ export function portalHandlers(d: HandlerDeps) {
       const { id } = await d.sessions.create(result.identity);
       setCookie(ctx, n, n.session, id, d.sessions.limits.absoluteSeconds);
       setCookie(ctx, n, n.login, '', 0);
-      d.logger.info({ requestId: ctx.state.requestId, directoryId, subject: result.identity.subject }, 'portal sign-in');
+      d.audit(ctx, { name: 'Authenticate', identity: result.identity, params: { directoryId, userName: username } });
       ctx.status = 303;
       ctx.redirect('/roles');
     },
@@ -105,21 +105,31 @@ export function portalHandlers(d: HandlerDeps) {
       if (!session) throw sessionEnded();
       if (!sameToken(form.get('csrf') ?? undefined, session.csrf)) throw csrfRefused();
       const { identity } = session;
-      const denied = new AwsError('AccessDenied', `Not authorized to perform ${ACTIONS[identity.source]} on this role.`);
       const roleArn = form.get('roleArn') ?? '';
+      const refuse = (e: AwsError) => {
+        d.audit(ctx, { name: 'GetRoleCredentials', identity, params: { roleArn: roleArn.slice(0, 2048), duration: form.get('duration')?.slice(0, 20) }, errorCode: e.code, errorMessage: e.message });
+        return e;
+      };
+      const denied = () => refuse(new AwsError('AccessDenied', `Not authorized to perform ${ACTIONS[identity.source]} on this role.`));
       const arn = parseArn(roleArn);
       const account = d.services.accounts?.find((a) => a.id === arn?.account);
-      if (!arn || arn.service !== 'iam' || !arn.resource.startsWith('role/') || !account) throw denied;
+      if (!arn || arn.service !== 'iam' || !arn.resource.startsWith('role/') || !account) throw denied();
       const name = arn.resource.slice(arn.resource.lastIndexOf('/') + 1);
       const role = (await new IamModel(d.store).getPrincipal<RoleData>(account.id, 'role', name))?.data;
-      if (!role || role.arn !== roleArn || !trustAllows(identity, role, account.id, env(ctx))) throw denied;
+      if (!role || role.arn !== roleArn || !trustAllows(identity, role, account.id, env(ctx))) throw denied();
       const duration = Number(form.get('duration') ?? 3600);
       if (!Number.isInteger(duration) || duration < 900 || duration > role.maxSessionDuration) {
-        throw new AwsError('ValidationError', `The duration must be between 900 seconds and the role's maximum, ${role.maxSessionDuration} seconds.`);
+        throw refuse(new AwsError('ValidationError', `The duration must be between 900 seconds and the role's maximum, ${role.maxSessionDuration} seconds.`));
       }
       const now = d.clock();
       const issued = await issueRoleCredentials(d.keys, identity, role, account.id, { region: d.services.region, now, durationSeconds: duration });
-      d.logger.info({ requestId: ctx.state.requestId, sessionArn: issued.sessionArn, accessKeyId: issued.session.accessKeyId, subject: identity.subject }, 'portal issued credentials');
+      d.audit(ctx, {
+        name: 'GetRoleCredentials',
+        identity,
+        account: account.id,
+        params: { roleArn, duration },
+        response: { assumedRoleUser: { arn: issued.sessionArn }, credentials: { accessKeyId: issued.session.accessKeyId, expiration: new Date(issued.session.expiresAt * 1000).toISOString() } },
+      });
       render(
         ctx,
         credentialsPage(viewerOf(session), {
@@ -143,6 +153,7 @@ export function portalHandlers(d: HandlerDeps) {
       const { id, session } = await current(ctx);
       if (session && !sameToken(form.get('csrf') ?? undefined, session.csrf)) throw csrfRefused();
       await d.sessions.delete(id);
+      if (session) d.audit(ctx, { name: 'Logout', identity: session.identity, params: {} });
       const n = names(ctx);
       setCookie(ctx, n, n.session, '', 0);
       ctx.status = 303;

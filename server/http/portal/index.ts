@@ -1,15 +1,16 @@
 // The browser portal: sign in (directory now; SAML and OIDC link to their own login routes), list the
 // roles whose trust policies allow the person, issue credentials. Mounted into the broker's Koa app:
-//   app.use(portalRoutes({ store, keys, logger, services: actionServices }))
+//   app.use(portalRoutes({ store, keys, audit, services: actionServices }))
 // It answers only its own routes and passes everything else on.
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Context, Next } from 'koa';
-import type { Logger } from 'pino';
 import { AWS_ERRORS, AwsError } from '../../contracts/errors.ts';
 import type { Store } from '../../contracts/store.ts';
 import type { ActionServices } from '../../iam/action.ts';
+import type { AuditLog } from '../../audit/audit-log.ts';
 import type { KeyRing } from '../../keys/keyring.ts';
+import { portalAuditor } from './audit.ts';
 import { portalHandlers } from './handlers.ts';
 import { ASSET_PATH, errorPage } from './pages.ts';
 import { securityHeaders } from './security.ts';
@@ -18,10 +19,11 @@ import { DEFAULT_LIMITS, PortalSessions, type SessionLimits } from './sessions.t
 export interface PortalDeps {
   store: Store;
   keys: KeyRing;
-  logger: Logger;
   /** The broker's ActionServices: region, publicUrl, accounts (id and alias) and directories are read on each
    *  request, so main.ts may fill them after building the app. */
   services: ActionServices;
+  /** Sign-ins, issued credentials and sign-outs go to the audit trail (eventSource portal.idbroker). */
+  audit?: AuditLog;
   clock?: () => Date;
   /** Idle and absolute session lifetimes, in seconds (defaults: 30 minutes, 8 hours). */
   sessionLimits?: Partial<SessionLimits>;
@@ -35,7 +37,7 @@ const ASSETS: Record<string, { type: string; body: string }> = {
 export function portalRoutes(deps: PortalDeps): (ctx: Context, next: Next) => Promise<void> {
   const clock = deps.clock ?? (() => new Date());
   const sessions = new PortalSessions(deps.store, clock, { ...DEFAULT_LIMITS, ...deps.sessionLimits });
-  const h = portalHandlers({ store: deps.store, keys: deps.keys, logger: deps.logger, services: deps.services, sessions, clock });
+  const h = portalHandlers({ store: deps.store, keys: deps.keys, services: deps.services, sessions, clock, audit: portalAuditor(deps.audit, deps.services.region, () => deps.services.accounts?.[0]?.id ?? '') });
 
   const route = (ctx: Context): (() => Promise<void>) | undefined => {
     const { method, path } = ctx;

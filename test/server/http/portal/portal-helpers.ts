@@ -3,7 +3,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Koa from 'koa';
-import pino from 'pino';
 import { portalRoutes, type PortalDeps } from '../../../../server/http/portal/index.ts';
 import type { TestBroker } from '../../../helpers/broker.ts';
 
@@ -62,7 +61,7 @@ export async function startPortal(b: TestBroker, extra: Partial<PortalDeps> = {}
     portalRoutes({
       store: b.store,
       keys: b.keys,
-      logger: pino({ level: 'silent' }),
+      audit: b.audit,
       services: { region: 'us-east-1', publicUrl: b.publicUrl, accounts: [{ id: '111122223333', alias: 'main' }], directories: new Map(b.directories.running.map((d) => [d.id, d.backend])) },
       ...extra,
     }),

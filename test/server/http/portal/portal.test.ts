@@ -91,6 +91,17 @@ describe('portal: directory sign-in to credentials', () => {
     const sts = new STSClient({ endpoint: b.httpUrl, region: 'us-east-1', credentials: c, maxAttempts: 1 });
     assert.equal((await sts.send(new GetCallerIdentityCommand({}))).Arn, 'arn:aws:sts::111122223333:assumed-role/Platform/alice');
     sts.destroy();
+
+    // the audit trail has the sign-in and the issue, without the password or the secret
+    await b.audit.flush();
+    const events = await b.store.audit.query({ limit: 50 });
+    const issued = events.find((e) => e.eventName === 'GetRoleCredentials' && !e.errorCode)!;
+    assert.equal((issued.data as any).eventSource, 'portal.idbroker');
+    assert.equal((issued.data as any).responseElements.credentials.accessKeyId, c.accessKeyId);
+    assert.ok(events.some((e) => e.eventName === 'Authenticate' && !e.denied));
+    assert.ok(events.some((e) => e.eventName === 'Authenticate' && e.denied && e.errorCode === 'AccessDenied'), 'the failed sign-in too');
+    const all = JSON.stringify(events);
+    for (const secret of ['Al1ce-Passw0rd!', 'wrong-password', c.secretAccessKey, c.sessionToken]) assert.ok(!all.includes(secret));
   });
 
   it('refuses a role the trust policy does not allow, and a duration above the maximum', async () => {
