@@ -23,7 +23,8 @@ export interface AuditEvent {
   denied: boolean;
 }
 
-const SECRET_NAMES = /^(SecretAccessKey|SessionToken|SAMLAssertion|WebIdentityToken|Password|OldPassword|NewPassword|unicodePwd|userPassword|TokenCode|AuthenticationCode1|AuthenticationCode2|Base32StringSeed|QRCodePNG|ClientSecret|clientSecret|password)$/;
+// Matched without regard to case: request parameters are renamed to lowerCamelCase (SAMLAssertion → sAMLAssertion).
+const SECRET_NAMES = /^(SecretAccessKey|SessionToken|SAMLAssertion|WebIdentityToken|Password|OldPassword|NewPassword|unicodePwd|userPassword|TokenCode|AuthenticationCode1|AuthenticationCode2|Base32StringSeed|QRCodePNG|ClientSecret|LDAPPassword|EncodedMessage)$/i;
 const REDACTED = 'HIDDEN_DUE_TO_SECURITY_REASONS';
 
 /** A copy with every secret-named member replaced, at any depth (CloudTrail's marker). */

@@ -93,3 +93,17 @@ describe('audit writer', () => {
     await log.close();
   });
 });
+
+describe('audit redaction', () => {
+  it('removes secrets whatever the case of their names, at any depth', async () => {
+    const { redact } = await import('../../../server/audit/event.ts');
+    const r = redact({ sAMLAssertion: 'PHNhbWw+', webIdentityToken: 'eyJ', lDAPPassword: 'pw', tokenCode: '123456', roleArn: 'arn:x', nested: { Credentials: { SecretAccessKey: 's', SessionToken: 't', AccessKeyId: 'ASIA' } } }) as Record<string, any>;
+    assert.equal(r.sAMLAssertion, 'HIDDEN_DUE_TO_SECURITY_REASONS');
+    assert.equal(r.webIdentityToken, 'HIDDEN_DUE_TO_SECURITY_REASONS');
+    assert.equal(r.lDAPPassword, 'HIDDEN_DUE_TO_SECURITY_REASONS');
+    assert.equal(r.tokenCode, 'HIDDEN_DUE_TO_SECURITY_REASONS');
+    assert.equal(r.roleArn, 'arn:x');
+    assert.equal(r.nested.Credentials.SecretAccessKey, 'HIDDEN_DUE_TO_SECURITY_REASONS');
+    assert.equal(r.nested.Credentials.AccessKeyId, 'ASIA');
+  });
+});
