@@ -30,7 +30,12 @@ const TOUCH_MS = 60_000;
 const keyOf = (id: string) => createHash('sha256').update(id).digest('base64url');
 export const randomToken = () => randomBytes(32).toString('base64url');
 
+/** Expired sessions are swept at most this often, on a sign-in (an unread expired session is only a dead row). */
+const PRUNE_MS = 10 * 60_000;
+
 export class PortalSessions {
+  private lastPrune = 0;
+
   constructor(
     private readonly store: Store,
     private readonly clock: () => Date,
@@ -42,6 +47,10 @@ export class PortalSessions {
     const now = this.clock().getTime();
     const session: PortalSession = { identity, csrf: randomToken(), createdAt: now, lastSeenAt: now, expiresAt: now + this.limits.absoluteSeconds * 1000 };
     await this.store.entities.insert({ account: ACCOUNT, kind: PORTAL_SESSION, key: keyOf(id), data: session });
+    if (now - this.lastPrune >= PRUNE_MS) {
+      this.lastPrune = now;
+      await this.prune();
+    }
     return { id, session };
   }
 

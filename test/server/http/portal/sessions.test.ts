@@ -5,6 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import type { DirectoryBackend } from '../../../../server/contracts/directory.ts';
+import { PORTAL_SESSION, PortalSessions } from '../../../../server/http/portal/sessions.ts';
 import { startTestBroker, type TestBroker } from '../../../helpers/broker.ts';
 import { Browser, credentialsOf, csrfOf, PORTAL_YAML, signIn, startPortal, type Portal } from './portal-helpers.ts';
 
@@ -103,5 +104,31 @@ describe('portal sessions', () => {
     const page = await new Browser().get(`${p.url}/`);
     assert.match(page.text, /href="\/saml\/login\/okta">Sign in with okta</);
     assert.match(page.text, /href="\/oidc\/login\/keycloak">Sign in with keycloak</);
+  });
+});
+
+describe('PortalSessions in the Store', () => {
+  let a: TestBroker;
+  before(async () => {
+    a = await startTestBroker();
+  });
+  after(async () => a.destroy());
+
+  it('keeps only a hash of the cookie value, and sweeps expired sessions on a later sign-in', async () => {
+    let now = Date.parse('2026-01-01T00:00:00Z');
+    const sessions = new PortalSessions(a.store, () => new Date(now), { idleSeconds: 60, absoluteSeconds: 3600 });
+    const identity = { source: 'directory' as const, provider: 'd-1000000001', subject: 'CN=alice', displayName: 'CORP\\alice', sessionName: 'alice', claims: {}, authTime: 0 };
+    const first = await sessions.create(identity);
+    const rows = await a.store.entities.list('', PORTAL_SESSION);
+    assert.equal(rows.length, 1);
+    assert.notEqual(rows[0].key, first.id);
+    assert.ok(!JSON.stringify(rows).includes(first.id));
+    assert.ok(await sessions.get(first.id));
+    now += 11 * 60_000; // idle past the limit, and past the sweep interval
+    const second = await sessions.create(identity);
+    assert.deepEqual((await a.store.entities.list('', PORTAL_SESSION)).length, 1, 'the expired one was swept');
+    assert.equal(await sessions.get(first.id), undefined);
+    assert.ok(await sessions.get(second.id));
+    assert.equal(await sessions.get('x'.repeat(500)), undefined);
   });
 });
