@@ -71,7 +71,7 @@ export async function openAdConnector(opts: OpenAdConnectorOptions): Promise<AdC
   const interval = opts.healthCheckIntervalMs ?? 10_000;
   const timer = interval > 0 ? setInterval(() => void checkHealth(), interval) : undefined;
   timer?.unref();
-  void checkHealth();
+  if (timer) void checkHealth(); // at start too, so /readyz knows before the first request
 
   return {
     backend,
