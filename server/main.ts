@@ -25,7 +25,10 @@ import { DirectorySessionChecker } from './sts/directory-sessions.ts';
 import { RevokeSessions } from './sts/actions/revoke-sessions.ts';
 import { AuditLog } from './audit/audit-log.ts';
 import { LookupEvents } from './audit/lookup-events.ts';
-import { openStore } from './registry.ts';
+import { openStore, samlSpMetadata } from './registry.ts';
+import { ensureSpKeyPair } from './saml-sp-key.ts';
+import { spEndpoints } from './sts/saml/sp-endpoints.ts';
+import { purgeExpiredReplays } from './sts/saml/replay-cache.ts';
 import { startDirectories, type Directories } from './directories.ts';
 
 export interface BrokerOptions {
@@ -122,7 +125,13 @@ export async function startBroker(opts: BrokerOptions): Promise<Broker> {
       },
     });
     const authorize = authorizeEndpoint({ keys, credentials, revocations, directorySessions, authorizer, bodyLimit: config.http.bodyLimitBytes });
-    const app = createApp({ store, logger, metrics, queryApi: api, authorize, trustProxy: config.http.trustProxy });
+    const spKey = await ensureSpKeyPair(store, keys, new URL(config.http.publicUrl).hostname);
+    const samlMetadata = async () => samlSpMetadata({ ...spEndpoints(actionServices.publicUrl), ...spKey });
+    const app = createApp({ store, logger, metrics, queryApi: api, authorize, samlMetadata, trustProxy: config.http.trustProxy });
+    const housekeeping = setInterval(() => {
+      purgeExpiredReplays(store, new Date()).catch((err) => logger.warn({ err }, 'SAML replay cache purge failed'));
+    }, 3600_000);
+    housekeeping.unref();
     const directories: Directories = await startDirectories(config.directories, { store, dataDir: config.dataDir, logger, audit, account: config.accounts[0].id, region: config.region });
     actionServices.directories = new Map(directories.running.map((d) => [d.id, d.backend]));
     actionServices.directorySettings = new Map(config.directories.map((d) => [d.id, { sessionTags: d.sessionTags, transitiveTagKeys: d.transitiveTagKeys }]));
@@ -179,6 +188,7 @@ export async function startBroker(opts: BrokerOptions): Promise<Broker> {
           server.closeIdleConnections();
         });
         if (keyReload) clearInterval(keyReload);
+        clearInterval(housekeeping);
         await directories.close();
         await audit.close();
         await store.close();

@@ -3,6 +3,7 @@ import { openPostgresStore } from '../adapters/store/postgres/index.ts';
 import { openSqliteStore } from '../adapters/store/sqlite/index.ts';
 import type { Logger } from 'pino';
 import { openSimpleAd } from '../adapters/directory/simple-ad/index.ts';
+import { spMetadataXml } from '../adapters/identity/saml/sp-metadata.ts';
 import type { DirectoryConfig } from '../config/schema.ts';
 import type { DirectoryBackend } from './contracts/directory.ts';
 import type { Store } from './contracts/store.ts';
@@ -26,4 +27,9 @@ export async function openDirectory(cfg: DirectoryConfig, deps: { store: Store; 
     default:
       return undefined;
   }
+}
+
+/** The broker's SAML SP metadata XML (entity id, HTTP-POST ACS, signing and encryption certificate). */
+export function samlSpMetadata(sp: { entityId: string; acsUrl: string; certificate: string; privateKey: string }): string {
+  return spMetadataXml({ ...sp, signRequests: true });
 }

@@ -11,6 +11,8 @@ export interface AppDeps {
   metrics: Metrics;
   queryApi: (ctx: Context) => Promise<void>;
   authorize: (ctx: Context) => Promise<void>;
+  /** GET /saml/metadata: the SP metadata XML. */
+  samlMetadata?: () => Promise<string>;
   trustProxy?: boolean;
 }
 
@@ -54,6 +56,11 @@ export function createApp(deps: AppDeps): Koa {
     if (ctx.path === '/metrics' && ctx.method === 'GET') {
       ctx.type = deps.metrics.registry.contentType;
       ctx.body = await deps.metrics.registry.metrics();
+      return;
+    }
+    if (ctx.path === '/saml/metadata' && ctx.method === 'GET' && deps.samlMetadata) {
+      ctx.body = await deps.samlMetadata();
+      ctx.type = 'application/samlmetadata+xml';
       return;
     }
     if (ctx.path === '/authorize' && ctx.method === 'POST') {
