@@ -56,8 +56,12 @@ export function federatedPrincipal(identity: VerifiedIdentity, account: string, 
 export function trustAllows(identity: VerifiedIdentity, role: RoleData, account: string, env: TrustEnvironment): boolean {
   const principal = federatedPrincipal(identity, account, env.region);
   if (!principal) return false;
+  // A request with session tags carries them for both authorizations, as AssumeRole's does.
+  const tags = identity.tags ?? [];
   const context = {
     ...identity.claims,
+    ...Object.fromEntries(tags.map((t) => [`aws:RequestTag/${t.Key}`, t.Value])),
+    ...(tags.length ? { 'aws:TagKeys': tags.map((t) => t.Key) } : {}),
     'aws:SourceIp': env.sourceIp,
     'aws:SecureTransport': env.secureTransport,
     'aws:CurrentTime': env.now,
@@ -65,12 +69,9 @@ export function trustAllows(identity: VerifiedIdentity, role: RoleData, account:
     ...(identity.mfa !== undefined ? { 'aws:MultiFactorAuthPresent': identity.mfa } : {}),
   };
   const trust = compileDocument(role.assumeRolePolicyDocument, 'trust', `${role.arn}#trust`);
-  const allowed = (action: string, extra: Record<string, string | string[]> = {}) =>
-    evaluate({ action, resource: role.arn, principal, context: { ...context, ...extra }, identityPolicies: [], resourcePolicy: trust, resourceAccount: account }).decision === 'allowed';
-  if (!allowed(ACTION[identity.source])) return false;
-  if (!identity.tags?.length) return true;
-  const requestTags = Object.fromEntries(identity.tags.map((t) => [`aws:RequestTag/${t.Key}`, t.Value]));
-  return allowed('sts:TagSession', { ...requestTags, 'aws:TagKeys': identity.tags.map((t) => t.Key) });
+  const allowed = (action: string) =>
+    evaluate({ action, resource: role.arn, principal, context, identityPolicies: [], resourcePolicy: trust, resourceAccount: account }).decision === 'allowed';
+  return allowed(ACTION[identity.source]) && (tags.length === 0 || allowed('sts:TagSession'));
 }
 
 export interface AssumableRole {
