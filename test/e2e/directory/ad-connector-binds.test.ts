@@ -61,11 +61,13 @@ describe('ad-connector: binds, searches and groups through a real slapd', { skip
   });
 
   it('an unknown user or another domain gets AD’s 49 data 52e (no enumeration)', async () => {
-    for (const name of ['nobody@onprem.example.com', 'ONPREM\\nobody', 'OTHER\\alice']) {
+    for (const name of ['nobody@onprem.example.com', 'ONPREM\\nobody', 'OTHER\\alice', 'ONPREM\\*', '*@onprem.example.com', 'a*)(|(uid@onprem.example.com']) {
       const r = await bindCode(served.url, name, 'whatever');
       assert.equal(r.code, 49, name);
       assert.match(r.message, /data 52e,/, name);
     }
+    const direct = await bindCode(dc.url, 'alice)(uid=*', 'whatever');
+    assert.deepEqual(await bindCode(served.url, 'alice)(uid=*', 'whatever'), direct, 'a name with = is a DN: the DC’s own answer');
   });
 
   it('service-account search then bind as the found DN (Grafana, Keycloak)', async () => {
@@ -118,6 +120,11 @@ describe('ad-connector: binds, searches and groups through a real slapd', { skip
     assert.deepEqual(norm(bob), norm(['ops', 'staff', 'everyone'].map(groupDn)));
     const carol = await served.connector.backend.groupsOf({ dn: userDn('carol'), name: 'ONPREM\\carol' });
     assert.deepEqual(norm(carol), norm(['loop-a', 'loop-b'].map(groupDn)));
+  });
+
+  it('logs no password, the service account’s included', async () => {
+    const logs = served.logs.join('\n');
+    for (const p of [...Object.values(ONPREM_PASSWORDS), 'Carol-New-2', 'wrong-password']) assert.ok(!logs.includes(p), p);
   });
 
   it('InvalidCredentialsError from ldapts is what clients see for a wrong password', async () => {

@@ -57,6 +57,19 @@ describe('ad-connector against misbehaving DCs', () => {
     assert.deepEqual([err.resultCode, err.diagnostic, err.adCode], [49, diag, '775']);
   });
 
+  it('a service account the DC refuses: unavailable (52) for searches, logged as an error without its password', async () => {
+    const dc = await fake(answering({ 'cn=svc-idbroker,ou=Service,dc=onprem,dc=example,dc=com': { resultCode: 49, diagnostic: 'nope' } }));
+    const logs: string[] = [];
+    const log = (o: object, m?: string) => logs.push(`${m} ${JSON.stringify(o)}`);
+    const c = await openAdConnector({ config: connectorConfig([dc.url]), logger: { info: log, warn: log, error: log }, healthCheckIntervalMs: 0 });
+    connectors.push(c);
+    assert.equal(await resultOf(drain(c.backend.search(BASE, 'sub', ANY, searchOpts))), 52);
+    assert.equal(await resultOf(c.backend.bind('ONPREM\\alice', 'pw')), 52);
+    assert.equal(c.health()[0].state, 'closed', 'the DC answered: it is up');
+    assert.ok(logs.some((l) => l.includes('service account bind was refused')));
+    assert.ok(!logs.join().includes('Svc-Pass-1'));
+  });
+
   it('a silent DC: unavailable after the timeout, then skipped at once (circuit open)', async () => {
     const dc = await fake(silent);
     const c = await open([dc.url]);
