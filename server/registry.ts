@@ -24,6 +24,10 @@ export async function openDirectory(cfg: DirectoryConfig, deps: { store: Store; 
   switch (cfg.type) {
     case 'simple-ad':
       return openSimpleAd({ store: deps.store, config: cfg });
+    case 'managed-ad':
+      // The local directory of a managed-ad; its trusts and MFA are not served yet (logged at start).
+      if (cfg.trusts?.length || cfg.mfa) deps.logger.warn({ directory: cfg.id }, `directory ${cfg.id}: trusts and MFA of managed-ad are not available in this version; serving its local directory only`);
+      return openSimpleAd({ store: deps.store, config: cfg });
     default:
       return undefined;
   }

@@ -57,7 +57,12 @@ function migrations(dialect: 'sqlite' | 'postgres'): Record<string, Migration> {
 export async function migrateToLatest(db: Kysely<any>, dialect: 'sqlite' | 'postgres'): Promise<void> {
   const provider: MigrationProvider = { getMigrations: async () => migrations(dialect) };
   const migrator = new Migrator({ db, provider, migrationTableName: 'idbroker_migrations', migrationLockTableName: 'idbroker_migrations_lock' });
-  const { error, results } = await migrator.migrateToLatest();
+  let { error, results } = await migrator.migrateToLatest();
+  // Replicas starting together may race on creating the migration tables themselves; the loser retries.
+  for (let attempt = 1; error && attempt <= 3; attempt++) {
+    await new Promise((r) => setTimeout(r, 100 * attempt + Math.random() * 100));
+    ({ error, results } = await migrator.migrateToLatest());
+  }
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`store migration ${failed} failed`, { cause: error });
