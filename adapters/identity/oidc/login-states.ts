@@ -1,0 +1,50 @@
+// Pending OIDC logins (PKCE verifier, nonce, relay state) keyed by the `state` parameter, single use, with a
+// TTL. Store-backed so that any replica can finish a login another one started; a memory variant for tests and
+// single-process use.
+import type { Store } from '../../../server/contracts/store.ts';
+
+export const OIDC_LOGIN = 'oidc-login-state';
+
+export interface PendingLogin {
+  provider: string;
+  codeVerifier: string;
+  nonce: string;
+  relayState?: string;
+  createdAt: number;
+}
+
+export interface LoginStates {
+  put(state: string, login: PendingLogin): Promise<void>;
+  /** Returns and forgets the login; undefined when unknown, already used or older than the TTL. */
+  take(state: string): Promise<PendingLogin | undefined>;
+}
+
+export const LOGIN_TTL_MS = 10 * 60_000;
+
+export function storeLoginStates(store: Store, ttlMs = LOGIN_TTL_MS, now: () => number = Date.now): LoginStates {
+  return {
+    async put(state, login) {
+      await store.entities.insert({ account: '', kind: OIDC_LOGIN, key: state, data: login });
+    },
+    async take(state) {
+      const rec = await store.entities.get<PendingLogin>('', OIDC_LOGIN, state);
+      if (!rec || !(await store.entities.delete('', OIDC_LOGIN, state))) return undefined; // a concurrent take won
+      return now() - rec.data.createdAt > ttlMs ? undefined : rec.data;
+    },
+  };
+}
+
+export function memoryLoginStates(ttlMs = LOGIN_TTL_MS, now: () => number = Date.now): LoginStates {
+  const m = new Map<string, PendingLogin>();
+  return {
+    async put(state, login) {
+      for (const [k, v] of m) if (now() - v.createdAt > ttlMs) m.delete(k);
+      m.set(state, login);
+    },
+    async take(state) {
+      const v = m.get(state);
+      m.delete(state);
+      return v && now() - v.createdAt <= ttlMs ? v : undefined;
+    },
+  };
+}
