@@ -50,6 +50,8 @@ export class IssuerKeys {
   private async discover(issuer: string): Promise<Entry> {
     const timeout = this.opts.timeoutMs ?? FETCH_TIMEOUT_MS;
     const doc = await fetchJson(`${issuer}/.well-known/openid-configuration`, timeout);
+    // OpenID Connect Discovery §4.3: the document's issuer must be the issuer it was fetched for.
+    if (typeof doc.issuer !== 'string' || doc.issuer.replace(/\/+$/, '') !== issuer) throw communicationError(new Error(`discovery issuer ${String(doc.issuer)} is not ${issuer}`));
     const jwksUri = typeof doc.jwks_uri === 'string' ? doc.jwks_uri : undefined;
     let url: URL;
     try {

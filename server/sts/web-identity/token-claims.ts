@@ -1,7 +1,6 @@
 // What AWS reads from a verified web identity token besides iss/sub/aud: the condition keys of the trust
 // policy (`<host/path>:aud`, `:sub`, `:amr`, `:azp`, `:oaud`), the session tags claim and the source identity.
 import { AwsError } from '../../contracts/errors.ts';
-import { checkTags } from '../../iam/actions/tags.ts';
 import type { Tag } from '../../iam/params.ts';
 import { NOT_VALIDATED, type VerifiedToken } from './verify-token.ts';
 
@@ -44,9 +43,11 @@ export function sessionTagsFromClaims(claims: Record<string, unknown>): { tags: 
   }
   const transitiveTagKeys = tk === undefined ? [] : strings(tk);
   if (!transitiveTagKeys) throw bad();
-  checkTags(tags);
+  // Session-tag rules (keys 1–128, values ≤ 256, AWS's tag charset, no aws: prefix, unique ignoring case, ≤ 50).
+  const charset = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
   const present = new Set(tags.map((t) => t.Key.toLowerCase()));
-  if (tags.length > 50 || transitiveTagKeys.some((k) => !present.has(k.toLowerCase()))) throw bad();
+  const badTag = (t: Tag) => t.Key.length < 1 || t.Key.length > 128 || t.Value.length > 256 || !charset.test(t.Key) || !charset.test(t.Value) || t.Key.toLowerCase().startsWith('aws:');
+  if (tags.length > 50 || present.size !== tags.length || tags.some(badTag) || transitiveTagKeys.some((k) => !present.has(k.toLowerCase()))) throw bad();
   return { tags, transitiveTagKeys };
 }
 
