@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { AssumeRoleWithWebIdentityCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { AssumeRoleCommand, AssumeRoleWithWebIdentityCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { exportSPKI, generateKeyPair, SignJWT, UnsecuredJWT, type JWTPayload } from 'jose';
 import { rejectsWith } from '../../../contracts/iam-api.ts';
 import { startTestBroker, type TestBroker } from '../../../helpers/broker.ts';
@@ -54,7 +54,12 @@ identityProviders:
     - { name: dead, url: ${deadUrl}, clientIds: [idbroker] }
     - { name: hanging, url: ${hanging.url}, clientIds: [idbroker] }
 roles:
-  - { name: WebEngineers, maxSessionDuration: 7200, trustPolicy: ${trust({ Action: ['sts:AssumeRoleWithWebIdentity', 'sts:TagSession', 'sts:SetSourceIdentity'], Condition: aud })} }
+  - name: WebEngineers
+    maxSessionDuration: 7200
+    trustPolicy: ${trust({ Action: ['sts:AssumeRoleWithWebIdentity', 'sts:TagSession', 'sts:SetSourceIdentity'], Condition: aud })}
+    inlinePolicies: { chain: ${JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' }] })} }
+  - name: AliceChained
+    trustPolicy: ${JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: role('WebEngineers') }, Action: 'sts:AssumeRole', Condition: { StringEquals: { [`${op.hostId}:sub`]: 'alice' } } }] })}
   - { name: WebNoTags, trustPolicy: ${trust({ Action: 'sts:AssumeRoleWithWebIdentity', Condition: aud })} }
   - { name: WebMfaOnly, trustPolicy: ${trust({ Action: 'sts:AssumeRoleWithWebIdentity', Condition: { ...aud, 'ForAnyValue:StringEquals': { [`${op.hostId}:amr`]: 'mfa' } } })} }
   - { name: WebBobOnly, trustPolicy: ${trust({ Action: 'sts:AssumeRoleWithWebIdentity', Condition: { StringEquals: { [`${op.hostId}:aud`]: 'idbroker', [`${op.hostId}:sub`]: 'bob' } } })} }
@@ -90,6 +95,16 @@ roles:
     assert.equal(who.Account, ACCT);
     // AWS keeps no replay cache for web identity tokens: the same token is accepted again.
     assert.ok((await call(token)).Credentials);
+  });
+
+  it('keeps the :sub/:aud/:amr keys in the session for later requests (a chained AssumeRole trust condition)', async () => {
+    const client = async (sub: string) => {
+      const c = (await call(await op.sign(claims({ sub })))).Credentials!;
+      return new STSClient({ endpoint: b.httpUrl, region: 'us-east-1', credentials: { accessKeyId: c.AccessKeyId!, secretAccessKey: c.SecretAccessKey!, sessionToken: c.SessionToken }, maxAttempts: 1 });
+    };
+    const chained = (c: STSClient) => c.send(new AssumeRoleCommand({ RoleArn: role('AliceChained'), RoleSessionName: 'next' }));
+    assert.ok((await chained(await client('alice'))).Credentials);
+    await rejectsWith(chained(await client('mallory')), 'AccessDenied', 403);
   });
 
   it('reads session tags and source identity claims, needs sts:TagSession, reports PackedPolicySize for a policy', async () => {
