@@ -8,7 +8,7 @@ import type { ActionServices } from '../../iam/action.ts';
 import { IamModel, type RoleData } from '../../iam/model.ts';
 import type { KeyRing } from '../../keys/keyring.ts';
 import { directorySignIn } from '../../sts/directory-sign-in.ts';
-import { assumableRoles, issueRoleCredentials, trustAllows, type TrustEnvironment } from '../../sts/verified-identity.ts';
+import { assumableRoles, issueRoleCredentials, trustAllows, type TrustEnvironment, type VerifiedIdentity } from '../../sts/verified-identity.ts';
 import type { PortalAuditor } from './audit.ts';
 import { credentialsPage } from './credentials-page.ts';
 import type { Html } from './html.ts';
@@ -48,7 +48,22 @@ export function portalHandlers(d: HandlerDeps) {
   };
   const env = (ctx: Context): TrustEnvironment => ({ region: d.services.region, now: d.clock(), sourceIp: ctx.ip, secureTransport: ctx.secure });
 
+  /** Every sign-in path ends here with a verified identity: a fresh session (no fixation), its cookie, /roles. */
+  const completeSignIn = async (ctx: Context, identity: VerifiedIdentity, params: Record<string, unknown> = {}) => {
+    const n = names(ctx);
+    const old = readCookie(ctx, n.session);
+    if (old) await d.sessions.delete(old);
+    const { id } = await d.sessions.create(identity);
+    setCookie(ctx, n, n.session, id, d.sessions.limits.absoluteSeconds);
+    setCookie(ctx, n, n.login, '', 0);
+    d.audit(ctx, { name: 'Authenticate', identity, params: { provider: identity.provider, ...params } });
+    ctx.status = 303;
+    ctx.redirect('/roles');
+  };
+
   return {
+    completeSignIn,
+
     async signInPage(ctx: Context) {
       const { session } = await current(ctx);
       if (session) return ctx.redirect('/roles');
@@ -82,14 +97,7 @@ export function portalHandlers(d: HandlerDeps) {
         d.audit(ctx, { name: 'Authenticate', userName: username, params: { directoryId, userName: username }, errorCode: 'AccessDenied', errorMessage: `${result.message} (data ${result.adCode})` });
         throw new AwsError('AccessDenied', result.message);
       }
-      const old = readCookie(ctx, n.session);
-      if (old) await d.sessions.delete(old); // a new id on every sign-in (no session fixation)
-      const { id } = await d.sessions.create(result.identity);
-      setCookie(ctx, n, n.session, id, d.sessions.limits.absoluteSeconds);
-      setCookie(ctx, n, n.login, '', 0);
-      d.audit(ctx, { name: 'Authenticate', identity: result.identity, params: { directoryId, userName: username } });
-      ctx.status = 303;
-      ctx.redirect('/roles');
+      await completeSignIn(ctx, result.identity, { directoryId, userName: username });
     },
 
     async roles(ctx: Context) {

@@ -10,6 +10,7 @@ import type { Store } from '../../contracts/store.ts';
 import type { ActionServices } from '../../iam/action.ts';
 import type { AuditLog } from '../../audit/audit-log.ts';
 import type { KeyRing } from '../../keys/keyring.ts';
+import type { VerifiedIdentity } from '../../sts/verified-identity.ts';
 import { portalAuditor } from './audit.ts';
 import { portalHandlers } from './handlers.ts';
 import { ASSET_PATH, errorPage } from './pages.ts';
@@ -34,10 +35,23 @@ const ASSETS: Record<string, { type: string; body: string }> = {
   [`${ASSET_PATH}/portal.css`]: { type: 'text/css; charset=utf-8', body: readFileSync(new URL('./static/portal.css', import.meta.url), 'utf8') },
 };
 
-export function portalRoutes(deps: PortalDeps): (ctx: Context, next: Next) => Promise<void> {
+function handlersFor(deps: PortalDeps) {
   const clock = deps.clock ?? (() => new Date());
   const sessions = new PortalSessions(deps.store, clock, { ...DEFAULT_LIMITS, ...deps.sessionLimits });
-  const h = portalHandlers({ store: deps.store, keys: deps.keys, services: deps.services, sessions, clock, audit: portalAuditor(deps.audit, deps.services.region, () => deps.services.accounts?.[0]?.id ?? '') });
+  return portalHandlers({ store: deps.store, keys: deps.keys, services: deps.services, sessions, clock, audit: portalAuditor(deps.audit, deps.services.region, () => deps.services.accounts?.[0]?.id ?? '') });
+}
+
+/**
+ * For the SAML and OIDC login routes: once their provider has vouched for the person, this starts the portal
+ * session (a new id, the session cookie, an audit event) and answers 303 → /roles. Same deps as portalRoutes.
+ */
+export function portalSignIn(deps: PortalDeps): (ctx: Context, identity: VerifiedIdentity) => Promise<void> {
+  const h = handlersFor(deps);
+  return (ctx, identity) => h.completeSignIn(ctx, identity);
+}
+
+export function portalRoutes(deps: PortalDeps): (ctx: Context, next: Next) => Promise<void> {
+  const h = handlersFor(deps);
 
   const route = (ctx: Context): (() => Promise<void>) | undefined => {
     const { method, path } = ctx;

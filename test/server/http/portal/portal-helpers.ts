@@ -41,6 +41,11 @@ roles:
       Version: "2012-10-17"
       Statement:
         - { Effect: Allow, Principal: { Federated: "${DS}" }, Action: sts:AssumeRoleWithLDAPIdentity }
+  - name: SamlReaders
+    trustPolicy:
+      Version: "2012-10-17"
+      Statement:
+        - { Effect: Allow, Principal: { Federated: "arn:aws:iam::111122223333:saml-provider/okta" }, Action: sts:AssumeRoleWithSAML, Condition: { StringEquals: { "saml:aud": "http://127.0.0.1/saml/acs" } } }
   - name: CiOnly
     trustPolicy:
       Version: "2012-10-17"

@@ -3,7 +3,11 @@
 // SAML/OIDC providers render as they should.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import Koa from 'koa';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { portalRoutes, portalSignIn } from '../../../../server/http/portal/index.ts';
 import type { DirectoryBackend } from '../../../../server/contracts/directory.ts';
 import { PORTAL_SESSION, PortalSessions } from '../../../../server/http/portal/sessions.ts';
 import { startTestBroker, type TestBroker } from '../../../helpers/broker.ts';
@@ -130,5 +134,51 @@ describe('PortalSessions in the Store', () => {
     assert.equal(await sessions.get(first.id), undefined);
     assert.ok(await sessions.get(second.id));
     assert.equal(await sessions.get('x'.repeat(500)), undefined);
+  });
+});
+
+describe('portalSignIn: the hand-off for SAML and OIDC logins', () => {
+  let a: TestBroker;
+  let server: Server;
+  let url: string;
+  before(async () => {
+    a = await startTestBroker({ yaml: PORTAL_YAML });
+    const deps = { store: a.store, keys: a.keys, audit: a.audit, services: { region: 'us-east-1', publicUrl: a.publicUrl, accounts: [{ id: '111122223333', alias: 'main' }] } };
+    const signIn = portalSignIn(deps);
+    const app = new Koa();
+    // stands in for /saml/acs after the assertion was verified
+    app.use(async (ctx, next) => {
+      if (ctx.path !== '/test/saml-acs') return next();
+      await signIn(ctx, { source: 'saml', provider: 'arn:aws:iam::111122223333:saml-provider/okta', subject: 'bob@example.com', displayName: 'bob@example.com', sessionName: 'bob@example.com', claims: { 'saml:aud': String(ctx.query.aud) }, authTime: 0 });
+    });
+    app.use(portalRoutes(deps));
+    server = createServer(app.callback());
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  after(async () => {
+    await new Promise<void>((r) => {
+      server.close(() => r());
+      server.closeAllConnections();
+    });
+    await a.destroy();
+  });
+
+  it('a verified SAML identity gets a session and the roles its trust policies allow', async () => {
+    const br = new Browser();
+    const done = await br.get(`${url}/test/saml-acs?aud=${encodeURIComponent('http://127.0.0.1/saml/acs')}`);
+    assert.equal(done.status, 303);
+    assert.equal(done.location, '/roles');
+    const roles = await br.get(`${url}/roles`);
+    assert.deepEqual([...roles.text.matchAll(/name="roleArn" value="([^"]+)"/g)].map((m) => m[1]), ['arn:aws:iam::111122223333:role/SamlReaders']);
+    const creds = await br.post(`${url}/credentials`, { csrf: csrfOf(roles.text)!, roleArn: 'arn:aws:iam::111122223333:role/SamlReaders', duration: '900' });
+    assert.equal(creds.status, 200, creds.text);
+    const sts = new STSClient({ endpoint: a.httpUrl, region: 'us-east-1', credentials: credentialsOf(creds.text), maxAttempts: 1 });
+    assert.equal((await sts.send(new GetCallerIdentityCommand({}))).Arn, 'arn:aws:sts::111122223333:assumed-role/SamlReaders/bob@example.com');
+    sts.destroy();
+
+    const other = new Browser();
+    await other.get(`${url}/test/saml-acs?aud=elsewhere`);
+    assert.match((await other.get(`${url}/roles`)).text, /No role trusts your identity/);
   });
 });
