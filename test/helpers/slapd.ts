@@ -86,6 +86,8 @@ export async function startSlapd(opts: SlapdOptions = {}): Promise<Slapd> {
       tlsConf,
       'database mdb',
       'maxsize 33554432',
+      // like AD: a plain search stops at 500 entries, a paged one returns everything
+      'limits * size.soft=500 size.hard=500 size.prtotal=unlimited',
       `suffix "${suffix}"`,
       `rootdn "${rootDn}"`,
       `rootpw ${rootPassword}`,

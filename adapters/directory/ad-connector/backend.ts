@@ -29,8 +29,10 @@ export class AdConnectorBackend implements DirectoryBackend {
     const parsed = parseBindName(name, this.domain);
     if (parsed.kind === 'foreign') return { ok: false, adCode: '52e' };
     if (parsed.kind === 'dn') {
-      await this.upstream.bindAs(parsed.dn, password);
-      const [entry] = await this.upstream.all({ base: parsed.dn, scope: 'base', filter: ANY, attributes: NAME_ATTRIBUTES, sizeLimit: 1 }).catch(() => []);
+      // the name read runs beside the bind (its result is dropped when the bind fails)
+      const read = this.upstream.all({ base: parsed.dn, scope: 'base', filter: ANY, attributes: NAME_ATTRIBUTES, sizeLimit: 1 }).catch(() => []);
+      await Promise.all([this.upstream.bindAs(parsed.dn, password), read]);
+      const [entry] = await read;
       return { ok: true, principal: { dn: entry?.dn ?? parsed.dn, name: downLevelName(entry ?? { dn: parsed.dn, first: () => undefined }, this.domain) } };
     }
     const found = await this.upstream.all({ base: this.domain.baseDN, scope: 'sub', filter: toLdaptsFilter(parsed.filter), attributes: NAME_ATTRIBUTES, sizeLimit: 2 });

@@ -35,7 +35,7 @@ export class DomainControllers {
   readonly list: DomainController[];
   readonly #tls: ConnectionOptions;
   /** Called when a DC's circuit closes again (it came back). */
-  onRecovered: (dc: DomainController) => void = () => {};
+  readonly onRecovered: Array<(dc: DomainController) => void> = [];
 
   constructor(
     readonly settings: UpstreamSettings,
@@ -75,7 +75,7 @@ export class DomainControllers {
   succeeded(dc: DomainController): void {
     if (dc.breaker.success()) {
       this.logger.info({ upstream: dc.url }, 'ad-connector: domain controller answers again');
-      this.onRecovered(dc);
+      for (const f of this.onRecovered) f(dc);
     }
   }
 

@@ -19,6 +19,10 @@ export interface OpenAdConnectorOptions {
   breaker?: Partial<BreakerOptions>;
   /** Service-account connections: at most `max` in use (default 8), `maxIdle` kept (default 4). */
   pool?: { max?: number; maxIdle?: number };
+  /** User binds on a fresh connection each, closed right after ('fresh', the default), or on a
+   *  small pool of bind-only connections (same `pool` sizes) that only ever carry binds ('pooled':
+   *  about 1 round trip per bind instead of connect + bind + unbind; see README). */
+  bindConnections?: 'fresh' | 'pooled';
   /** Health checks of every DC (connect + service bind); 0 disables. Default 10 000 ms. */
   healthCheckIntervalMs?: number;
 }
@@ -46,8 +50,10 @@ export async function openAdConnector(opts: OpenAdConnectorOptions): Promise<AdC
   const up = config.upstream;
   const dcs = new DomainControllers({ urls: up.urls, startTls: up.startTls, caFile: up.caFile, timeoutMs: up.timeoutMs }, { ...DEFAULT_BREAKER, ...opts.breaker }, logger);
   // read at each bind, never copied: a new service password in the config object applies at once
-  const pool = new ServicePool(dcs, () => config.upstream.serviceAccount, { max: opts.pool?.max ?? 8, maxIdle: opts.pool?.maxIdle ?? 4 }, logger);
-  const upstream = new Upstream(dcs, pool);
+  const sizes = { max: opts.pool?.max ?? 8, maxIdle: opts.pool?.maxIdle ?? 4 };
+  const pool = new ServicePool(dcs, () => config.upstream.serviceAccount, sizes, logger);
+  const bindPool = opts.bindConnections === 'pooled' ? new ServicePool(dcs, null, sizes, logger) : undefined;
+  const upstream = new Upstream(dcs, pool, bindPool);
   const groups = new GroupResolver(upstream, domain, config.groupCacheSeconds);
   const backend = new AdConnectorBackend(domain, upstream, groups, logger);
 
@@ -79,7 +85,7 @@ export async function openAdConnector(opts: OpenAdConnectorOptions): Promise<AdC
     checkHealth,
     async close() {
       if (timer) clearInterval(timer);
-      await pool.close();
+      await upstream.close();
     },
   };
 }

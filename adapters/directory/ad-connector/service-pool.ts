@@ -1,4 +1,5 @@
-// A few connections bound as the service account, reused for look-ups and forwarded searches.
+// A few connections bound as the service account, reused for look-ups and forwarded searches
+// (or, with `account` null, unbound connections used only for user binds: see upstream.ts).
 // At most `max` are in use at once; a request beyond that waits up to `timeoutMs`, then gets busy
 // (51). A connection whose socket closed is dropped, never reused: ldapts would silently reconnect
 // it unbound (anonymous). When a DC's circuit opens, its idle connections are dropped; when a
@@ -25,11 +26,11 @@ export class ServicePool {
 
   constructor(
     private readonly dcs: DomainControllers,
-    private readonly account: () => { username: string; password: string },
+    private readonly account: (() => { username: string; password: string }) | null,
     private readonly options: PoolOptions,
     private readonly logger: Logger,
   ) {
-    dcs.onRecovered = (dc) => this.#dropIdle((l) => l.dc.index > dc.index);
+    dcs.onRecovered.push((dc) => this.#dropIdle((l) => l.dc.index > dc.index));
   }
 
   async acquire(): Promise<Lease> {
@@ -48,15 +49,17 @@ export class ServicePool {
     }
   }
 
-  /** A fresh service connection to the first DC that answers (not counted in the pool). */
+  /** A fresh connection to the first DC that answers (not counted in the pool). */
   async open(): Promise<Lease> {
     const candidates = this.dcs.candidates();
     for (const dc of candidates) {
       let client: Client | undefined;
       try {
         client = await this.dcs.connect(dc);
-        const { username, password } = this.account();
-        await client.bind(username, password);
+        if (this.account) {
+          const { username, password } = this.account();
+          await client.bind(username, password);
+        }
         this.dcs.succeeded(dc);
         return { client, dc };
       } catch (e) {

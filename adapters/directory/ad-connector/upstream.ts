@@ -25,23 +25,27 @@ export class Upstream {
   constructor(
     readonly dcs: DomainControllers,
     readonly pool: ServicePool,
+    readonly bindPool?: ServicePool,
   ) {}
 
-  /** Entries as they come, page by page (paged results upstream, so DC size limits don't cut). */
+  /** Entries as they come, page by page (paged results upstream, so DC size limits don't cut;
+   *  base-scope and size-limited searches within one page go unpaged). */
   async *search(q: UpstreamSearch): AsyncGenerator<Entry> {
     for (let attempt = 0; ; attempt++) {
       const lease = await this.pool.acquire();
       let settled = false;
       let yielded = false;
       try {
-        const pages = lease.client.searchPaginated(q.base, {
+        const options = {
           scope: q.scope,
           filter: q.filter,
           attributes: q.attributes,
           sizeLimit: q.sizeLimit,
-          paged: { pageSize: q.sizeLimit > 0 ? Math.min(q.pageSize, q.sizeLimit) : q.pageSize },
           explicitBufferAttributes: BINARY_NAMES,
-        });
+        };
+        // paging costs the DC a control per request: only where a result could exceed a page
+        const paged = q.scope !== 'base' && (q.sizeLimit === 0 || q.sizeLimit > q.pageSize);
+        const pages = paged ? lease.client.searchPaginated(q.base, { ...options, paged: { pageSize: q.pageSize } }) : once(lease.client.search(q.base, options));
         let count = 0;
         const stop = () => q.signal?.aborted || (q.sizeLimit > 0 && count >= q.sizeLimit);
         pages: for await (const page of pages) {
@@ -79,9 +83,11 @@ export class Upstream {
     return out;
   }
 
-  /** Binds as `dn` on a new connection to the first DC that answers. Resolves on success; throws
-   *  the DC's LDAP result (relayed) or unavailable. */
+  /** Binds as `dn` on the first DC that answers. Resolves on success; throws the DC's LDAP result
+   *  (relayed) or unavailable. With a bind pool, on a reused bind-only connection (each bind
+   *  replaces the last identity; the connection never reads); else on a fresh one, closed after. */
   async bindAs(dn: string, password: string): Promise<void> {
+    if (this.bindPool) return this.#bindPooled(this.bindPool, dn, password);
     const candidates = this.dcs.candidates();
     for (const dc of candidates) {
       let client: Client | undefined;
@@ -102,6 +108,34 @@ export class Upstream {
     }
     throw unavailable(candidates.length === 0 ? 'No domain controller is available' : 'No domain controller answered');
   }
+
+  async #bindPooled(pool: ServicePool, dn: string, password: string): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      const lease = await pool.acquire();
+      try {
+        await lease.client.bind(dn, password);
+        this.dcs.succeeded(lease.dc);
+        pool.release(lease);
+        return;
+      } catch (e) {
+        if (isLdapAnswer(e)) {
+          this.dcs.succeeded(lease.dc);
+          pool.release(lease);
+          throw relay(e);
+        }
+        pool.discard(lease, e);
+        if (attempt >= this.dcs.list.length) throw unavailable('No domain controller answered');
+      }
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([this.pool.close(), this.bindPool?.close()]);
+  }
+}
+
+async function* once<T>(p: Promise<T>): AsyncGenerator<T> {
+  yield await p;
 }
 
 function toEntry(e: LdaptsEntry): Entry {

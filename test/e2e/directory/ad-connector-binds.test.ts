@@ -33,12 +33,12 @@ async function whoAmI(url: string, name: string, password: string): Promise<stri
   }
 }
 
-describe('ad-connector: binds, searches and groups through a real slapd', { skip: slapdMissing() ?? false }, () => {
+for (const bindConnections of ['fresh', 'pooled'] as const) describe(`ad-connector: binds, searches and groups through a real slapd (user binds: ${bindConnections} connections)`, { skip: slapdMissing() ?? false }, () => {
   let dc: Slapd;
   let served: Served;
   before(async () => {
     dc = await startSlapd();
-    served = await serveConnector(connectorConfig([dc.url]));
+    served = await serveConnector(connectorConfig([dc.url]), { bindConnections });
   });
   after(async () => {
     await served?.close();
@@ -120,6 +120,25 @@ describe('ad-connector: binds, searches and groups through a real slapd', { skip
     assert.deepEqual(norm(bob), norm(['ops', 'staff', 'everyone'].map(groupDn)));
     const carol = await served.connector.backend.groupsOf({ dn: userDn('carol'), name: 'ONPREM\\carol' });
     assert.deepEqual(norm(carol), norm(['loop-a', 'loop-b'].map(groupDn)));
+  });
+
+  it('a search larger than the DC’s size limit (500) comes back whole: paged upstream, paged to the client', { skip: bindConnections === 'pooled' ? 'independent of bind connections: runs once' : false }, async () => {
+    const ldif = Array.from({ length: 620 }, (_, i) => `dn: uid=bulk${i},ou=People,${ONPREM_BASE}\nchangetype: add\nobjectClass: inetOrgPerson\nuid: bulk${i}\ncn: Bulk ${i}\nsn: Bulk\n`).join('\n');
+    await dc.modify(ldif);
+    const direct = new Client({ url: dc.url });
+    const svc = new Client({ url: served.url });
+    try {
+      await direct.bind(ONPREM_SERVICE_DN, ONPREM_PASSWORDS['svc-idbroker']);
+      await assert.rejects(direct.search(ONPREM_BASE, { filter: '(sn=Bulk)', attributes: ['uid'] }), (e: ResultCodeError) => e.code === 4, 'the DC alone stops at 500');
+      await svc.bind(ONPREM_SERVICE_DN, ONPREM_PASSWORDS['svc-idbroker']);
+      const r = await svc.search(ONPREM_BASE, { filter: '(sn=Bulk)', attributes: ['uid'], paged: { pageSize: 200 } });
+      assert.equal(new Set(r.searchEntries.map((e) => e.uid)).size, 620);
+      const limited = await svc.search(ONPREM_BASE, { filter: '(sn=Bulk)', attributes: ['uid'], sizeLimit: 7 });
+      assert.equal(limited.searchEntries.length, 7);
+    } finally {
+      await direct.unbind();
+      await svc.unbind();
+    }
   });
 
   it('logs no password, the service account’s included', async () => {

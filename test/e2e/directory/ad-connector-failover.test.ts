@@ -27,13 +27,13 @@ const searchAsService = async (c: Client) => {
   assert.equal(r.searchEntries.length, 1);
 };
 
-describe('ad-connector fail-over between two slapd DCs', { skip: slapdMissing() ?? false }, () => {
+for (const bindConnections of ['fresh', 'pooled'] as const) describe(`ad-connector fail-over between two slapd DCs (user binds: ${bindConnections} connections)`, { skip: slapdMissing() ?? false }, () => {
   let dc1: Slapd;
   let dc2: Slapd;
   let served: Served;
   before(async () => {
     [dc1, dc2] = await Promise.all([startSlapd(), startSlapd()]);
-    served = await serveConnector(connectorConfig([dc1.url, dc2.url], { timeoutMs: 1000 }), { breaker: { cooldownMs: 200, maxCooldownMs: 400 } });
+    served = await serveConnector(connectorConfig([dc1.url, dc2.url], { timeoutMs: 1000 }), { breaker: { cooldownMs: 200, maxCooldownMs: 400 }, bindConnections });
   });
   after(async () => {
     await served?.close();
