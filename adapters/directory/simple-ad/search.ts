@@ -3,7 +3,7 @@
 // equality look-ups clients do most (sAMAccountName, userPrincipalName, objectGUID, objectSid),
 // alone, in an AND, or in an OR made only of them.
 import type { Entry, Filter, Scope, SearchOptions } from '../../../server/contracts/directory.ts';
-import { matchesFilter } from '../../../server/contracts/filter-match.ts';
+import { MATCHING_RULE, matchesFilter } from '../../../server/contracts/filter-match.ts';
 import { type Ctx, getOrThrow, view } from './context.ts';
 import { keyOf, lc, type Model } from './model.ts';
 
@@ -55,6 +55,14 @@ const INDEXES: Record<string, (m: Model, v: Buffer) => string | undefined> = {
 
 /** Candidate keys when the filter pins an indexed attribute (alone or in an AND), else undefined. */
 function indexLookup(m: Model, f: Filter): string[] | undefined {
+  // (member:1.2.840.113556.1.4.1941:=<dn>): exactly the groups that reach <dn>, from the member graph
+  if (f.type === 'extensible' && f.rule === MATCHING_RULE.inChain && f.attribute?.toLowerCase() === 'member' && !f.dnAttributes) {
+    try {
+      return [...m.transitiveGroups(keyOf(f.value.toString('utf8')).key)];
+    } catch {
+      return [];
+    }
+  }
   if (f.type === 'equality') {
     const idx = INDEXES[f.attribute.split(';')[0].toLowerCase()];
     if (!idx) return undefined;
