@@ -9,6 +9,7 @@ import type { Config } from '../config/schema.ts';
 import type { Store } from './contracts/store.ts';
 import { createApp } from './http/app.ts';
 import { authorizeEndpoint } from './http/authorize-endpoint.ts';
+import { portalRoutes } from './http/portal/index.ts';
 import { createMetrics } from './http/metrics.ts';
 import { IAM_NAMESPACE, queryApi } from './http/query-api.ts';
 import type { ActionServices } from './iam/action.ts';
@@ -127,7 +128,8 @@ export async function startBroker(opts: BrokerOptions): Promise<Broker> {
     const authorize = authorizeEndpoint({ keys, credentials, revocations, directorySessions, authorizer, bodyLimit: config.http.bodyLimitBytes });
     const spKey = await ensureSpKeyPair(store, keys, new URL(config.http.publicUrl).hostname);
     const samlMetadata = async () => samlSpMetadata({ ...spEndpoints(actionServices.publicUrl), ...spKey });
-    const app = createApp({ store, logger, metrics, queryApi: api, authorize, samlMetadata, trustProxy: config.http.trustProxy });
+    const portal = portalRoutes({ store, keys, audit, services: actionServices });
+    const app = createApp({ store, logger, metrics, queryApi: api, authorize, samlMetadata, portal, trustProxy: config.http.trustProxy });
     const housekeeping = setInterval(() => {
       purgeExpiredReplays(store, new Date()).catch((err) => logger.warn({ err }, 'SAML replay cache purge failed'));
     }, 3600_000);

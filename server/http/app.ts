@@ -1,6 +1,6 @@
 // The broker's Koa app, assembled from small parts: request id + log + metrics, health, metrics, Query API.
 import { randomUUID } from 'node:crypto';
-import Koa, { type Context } from 'koa';
+import Koa, { type Context, type Middleware } from 'koa';
 import type { Logger } from 'pino';
 import type { Store } from '../contracts/store.ts';
 import type { Metrics } from './metrics.ts';
@@ -11,6 +11,8 @@ export interface AppDeps {
   metrics: Metrics;
   queryApi: (ctx: Context) => Promise<void>;
   authorize: (ctx: Context) => Promise<void>;
+  /** The browser portal's routes (/, /roles, /credentials, /logout, /login/…). */
+  portal?: Middleware;
   /** GET /saml/metadata: the SP metadata XML. */
   samlMetadata?: () => Promise<string>;
   trustProxy?: boolean;
@@ -73,6 +75,8 @@ export function createApp(deps: AppDeps): Koa {
     }
     await next();
   });
+
+  if (deps.portal) app.use(deps.portal);
 
   app.use((ctx) => {
     ctx.status = 404;
