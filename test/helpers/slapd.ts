@@ -25,6 +25,12 @@ export const ONPREM_PASSWORDS = { 'svc-idbroker': 'Svc-Pass-1', alice: 'Alice-Pa
 export const ONPREM_SERVICE_DN = `cn=svc-idbroker,ou=Service,${ONPREM_BASE}`;
 export const userDn = (uid: string) => `uid=${uid},ou=People,${ONPREM_BASE}`;
 
+// slapd daemons still running when the test process exits (a failed or cancelled test) are killed
+const live = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const c of live) c.kill('SIGKILL');
+});
+
 /** Why slapd tests cannot run here, or undefined when they can. */
 export function slapdMissing(): string | undefined {
   for (const f of [SLAPD, '/usr/sbin/slapadd', '/usr/bin/ldapmodify', '/usr/lib/ldap/back_mdb.so']) {
@@ -110,8 +116,10 @@ export async function startSlapd(opts: SlapdOptions = {}): Promise<Slapd> {
     const listeners = [`${url}/`, ...(ldapsUrl ? [`${ldapsUrl}/`] : [])].join(' ');
     const c = spawn(SLAPD, ['-f', conf, '-h', listeners, '-d', '0'], { stdio: ['ignore', 'ignore', 'pipe'] });
     child = c;
+    live.add(c);
     c.stderr!.on('data', (d: Buffer) => (log = (log + d.toString()).slice(-4000)));
     c.once('exit', () => {
+      live.delete(c);
       if (child === c) child = undefined;
     });
     const deadline = Date.now() + 10_000;

@@ -41,7 +41,7 @@ for (const bindConnections of ['fresh', 'pooled'] as const) describe(`ad-connect
     served = await serveConnector(connectorConfig([dc.url]), { bindConnections });
   });
   after(async () => {
-    await served?.close();
+    await served?.close().catch(() => {});
     await dc?.destroy();
   });
 

@@ -36,7 +36,7 @@ for (const bindConnections of ['fresh', 'pooled'] as const) describe(`ad-connect
     served = await serveConnector(connectorConfig([dc1.url, dc2.url], { timeoutMs: 1000 }), { breaker: { cooldownMs: 200, maxCooldownMs: 400 }, bindConnections });
   });
   after(async () => {
-    await served?.close();
+    await served?.close().catch(() => {});
     await Promise.all([dc1?.destroy(), dc2?.destroy()]);
   });
 
