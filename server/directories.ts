@@ -42,6 +42,7 @@ export async function startDirectories(
         deps.logger.warn({ directory: cfg.id, type: cfg.type }, `directory ${cfg.id}: type ${cfg.type} is not available in this version; not started`);
         continue;
       }
+      if (opened.close) closers.push(opened.close);
       const r: RunningDirectory = { id: cfg.id, backend: opened.backend, generatedAdminPassword: opened.generatedAdminPassword };
       const hostNames = [cfg.dnsName, `dc1.${cfg.dnsName}`, 'localhost', cfg.ldap?.host ?? '', cfg.ldaps?.host ?? ''].filter((h) => h && h !== '0.0.0.0' && h !== '::');
       const tls = cfg.ldap || cfg.ldaps ? await loadOrCreateTls({ dataDir: deps.dataDir, name: `ldaps-${cfg.id}`, hostNames, certFile: cfg.ldaps?.certFile, keyFile: cfg.ldaps?.keyFile }) : undefined;

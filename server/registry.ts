@@ -3,6 +3,7 @@ import { openPostgresStore } from '../adapters/store/postgres/index.ts';
 import { openSqliteStore } from '../adapters/store/sqlite/index.ts';
 import type { Logger } from 'pino';
 import { openSimpleAd } from '../adapters/directory/simple-ad/index.ts';
+import { openAdConnector } from '../adapters/directory/ad-connector/index.ts';
 import { spMetadataXml } from '../adapters/identity/saml/sp-metadata.ts';
 import type { DirectoryConfig } from '../config/schema.ts';
 import type { DirectoryBackend } from './contracts/directory.ts';
@@ -20,7 +21,10 @@ export function openStore(cfg: StoreConfig): Promise<Store> {
 }
 
 /** A directory's backend by its `type`; undefined for a type this version cannot serve yet. */
-export async function openDirectory(cfg: DirectoryConfig, deps: { store: Store; logger: Logger }): Promise<{ backend: DirectoryBackend; generatedAdminPassword?: string } | undefined> {
+export async function openDirectory(
+  cfg: DirectoryConfig,
+  deps: { store: Store; logger: Logger },
+): Promise<{ backend: DirectoryBackend; generatedAdminPassword?: string; close?: () => Promise<void> } | undefined> {
   switch (cfg.type) {
     case 'simple-ad':
       return openSimpleAd({ store: deps.store, config: cfg });
@@ -28,6 +32,10 @@ export async function openDirectory(cfg: DirectoryConfig, deps: { store: Store; 
       // The local directory of a managed-ad; its trusts and MFA are not served yet (logged at start).
       if (cfg.trusts?.length || cfg.mfa) deps.logger.warn({ directory: cfg.id }, `directory ${cfg.id}: trusts and MFA of managed-ad are not available in this version; serving its local directory only`);
       return openSimpleAd({ store: deps.store, config: cfg });
+    case 'ad-connector': {
+      const c = await openAdConnector({ config: cfg, logger: deps.logger });
+      return { backend: c.backend, close: () => c.close() };
+    }
     default:
       return undefined;
   }

@@ -5,7 +5,7 @@
 //   ds:UserDN          CN=alice,CN=Users,DC=corp,DC=example,DC=com
 //   ds:Groups          [Domain Users, engineers, …]   (multivalued: group CNs, nested groups included)
 //   ds:GroupDNs        [CN=engineers,OU=Groups,DC=…, …]
-import type { AdBindCode, DirectoryBackend } from '../contracts/directory.ts';
+import { LdapError, type AdBindCode, type BindResult, type DirectoryBackend } from '../contracts/directory.ts';
 import type { VerifiedIdentity } from './verified-identity.ts';
 
 /** What each AD bind failure means to a person (AccessDenied messages). */
@@ -32,7 +32,14 @@ export const sessionNameOf = (username: string) => username.replace(/[^\w+=,.@-]
  *  directory throws. */
 export async function directorySignIn(directoryId: string, backend: DirectoryBackend, username: string, password: string, now: Date): Promise<DirectorySignIn> {
   const name = /[\\@=]/.test(username) ? username : `${backend.domain.netbiosName}\\${username}`;
-  const bound = await backend.bind(name, password);
+  let bound: BindResult;
+  try {
+    bound = await backend.bind(name, password);
+  } catch (e) {
+    // A proxying backend (ad-connector) relays the upstream's refusal as an LdapError; it is still a wrong password.
+    if (!(e instanceof LdapError) || e.code !== 'invalidCredentials') throw e;
+    bound = { ok: false, adCode: ((e as { adCode?: AdBindCode }).adCode ?? '52e') as AdBindCode };
+  }
   if (!bound.ok) return { ok: false, adCode: bound.adCode, message: BIND_FAILURE[bound.adCode] ?? BIND_FAILURE['52e'] };
   const groupDNs = await backend.groupsOf(bound.principal);
   const user = bound.principal.name.includes('\\') ? bound.principal.name.split('\\').pop()! : bound.principal.name;
