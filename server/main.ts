@@ -151,6 +151,8 @@ export async function startBroker(opts: BrokerOptions): Promise<Broker> {
     print(`idbroker listening`);
     print(`  HTTP (IAM and STS Query API): ${httpUrl}`);
     if (httpsTls) print(`  HTTPS certificate SHA-256 fingerprint: ${httpsTls.fingerprint}`);
+    print(`  Portal (browser sign-in): ${actionServices.publicUrl}/`);
+    print(`  SAML SP metadata: ${actionServices.publicUrl}/saml/metadata`);
     for (const d of directories.running) {
       if (d.ldapUrl) print(`  LDAP ${d.id} (StartTLS available): ${d.ldapUrl}`);
       if (d.ldapsUrl) print(`  LDAPS ${d.id}: ${d.ldapsUrl}`);
