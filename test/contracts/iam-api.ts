@@ -44,6 +44,7 @@ import {
   DeleteUserCommand,
   RemoveUserFromGroupCommand,
   DetachUserPolicyCommand,
+  UpdateUserCommand,
   CreateVirtualMFADeviceCommand,
   EnableMFADeviceCommand,
   ListMFADevicesCommand,
@@ -291,6 +292,24 @@ export function iamApiSuite(name: string, options: () => Promise<TestBrokerOptio
       await rejectsWith(iam.send(new CreateOpenIDConnectProviderCommand({ Url: 'http://idp.example.com', ClientIDList: ['x'] })), 'InvalidInput', 400);
       await rejectsWith(iam.send(new CreateOpenIDConnectProviderCommand({ Url: 'https://idp.example.com', ClientIDList: ['x'], ThumbprintList: ['abc'] })), 'ValidationError', 400);
       await iam.send(new DeleteOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: arn }));
+    });
+
+    it('renames a user with UpdateUser, keeping its policies, groups and access keys', async () => {
+      await iam.send(new CreateUserCommand({ UserName: 'carol' }));
+      await iam.send(new CreateGroupCommand({ GroupName: 'renamers' }));
+      await iam.send(new AddUserToGroupCommand({ GroupName: 'renamers', UserName: 'carol' }));
+      await iam.send(new AttachUserPolicyCommand({ UserName: 'carol', PolicyArn: 'arn:aws:iam::aws:policy/IAMReadOnlyAccess' }));
+      const key = (await iam.send(new CreateAccessKeyCommand({ UserName: 'carol' }))).AccessKey!;
+      await iam.send(new UpdateUserCommand({ UserName: 'carol', NewUserName: 'caroline', NewPath: '/renamed/' }));
+      await rejectsWith(iam.send(new GetUserCommand({ UserName: 'carol' })), 'NoSuchEntity', 404);
+      assert.equal((await iam.send(new GetUserCommand({ UserName: 'caroline' }))).User?.Arn, 'arn:aws:iam::111122223333:user/renamed/caroline');
+      assert.deepEqual((await iam.send(new ListGroupsForUserCommand({ UserName: 'caroline' }))).Groups?.map((g) => g.GroupName), ['renamers']);
+      assert.deepEqual((await iam.send(new ListAccessKeysCommand({ UserName: 'caroline' }))).AccessKeyMetadata?.map((k) => k.AccessKeyId), [key.AccessKeyId]);
+      const asCaroline = client(b, { accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! });
+      assert.equal((await asCaroline.send(new GetUserCommand({}))).User?.UserName, 'caroline'); // IAMReadOnlyAccess still attached
+      asCaroline.destroy();
+      await iam.send(new CreateUserCommand({ UserName: 'dave' }));
+      await rejectsWith(iam.send(new UpdateUserCommand({ UserName: 'dave', NewUserName: 'Caroline' })), 'EntityAlreadyExists', 409);
     });
 
     it('the caller is the administrator created on first start', async () => {

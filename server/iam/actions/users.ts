@@ -11,6 +11,7 @@ import { insertOrExists, model, nowIso, principalArn, requirePrincipal } from '.
 import { checkBoundaryArn } from './boundaries.ts';
 import { checkTags } from './tags.ts';
 import { IamModel, MFA_DEVICE, type MfaDeviceData } from '../model.ts';
+import { renameUser } from '../rename-user.ts';
 
 export const CreateUser = defineAction({
   name: 'CreateUser',
@@ -63,14 +64,19 @@ export const UpdateUser = defineAction({
   parse: (r) => ({ userName: r.required('UserName', C.existingUserName), newPath: r.optional('NewPath', C.path), newUserName: r.optional('NewUserName', C.userName) }),
   resource: (p, ctx) => principalArn(ctx, 'user', p.userName),
   async run(p, ctx) {
-    if (p.newUserName && p.newUserName.toLowerCase() !== p.userName.toLowerCase()) {
-      throw new AwsError('InvalidInput', 'Renaming users is not supported by this broker; create a new user instead.');
-    }
-    const m = model(ctx);
-    const u = await requirePrincipal(m, ctx.account, 'user', p.userName);
-    const path = p.newPath ?? u.path;
-    const name = p.newUserName ?? u.name;
-    await m.updatePrincipal(ctx.account, 'user', { ...u, name, path, arn: iamArn(ctx.account, 'user', path, name) });
+    await insertOrExists(
+      () =>
+        ctx.store.transaction(async (tx) => {
+          const m = new IamModel(tx);
+          const u = await requirePrincipal(m, ctx.account, 'user', p.userName);
+          const path = p.newPath ?? u.path;
+          const name = p.newUserName ?? u.name;
+          const next = { ...u, name, path, arn: iamArn(ctx.account, 'user', path, name) };
+          if (name === u.name) await m.updatePrincipal(ctx.account, 'user', next);
+          else await renameUser(tx, ctx.account, u, next);
+        }),
+      `User with name ${p.newUserName} already exists.`,
+    );
     return undefined;
   },
 });
