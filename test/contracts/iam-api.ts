@@ -133,14 +133,14 @@ export function iamApiSuite(name: string, options: () => Promise<TestBrokerOptio
     });
 
     it('refuses malformed and oversized policy documents with AWS errors, changing nothing', async () => {
-      await rejectsWith(iam.send(new CreateRoleCommand({ RoleName: 'Broken', AssumeRolePolicyDocument: '{"Version": "2012-10-17", "Statement": [' })), 'MalformedPolicyDocument', 400);
+      await rejectsWith(iam.send(new CreateRoleCommand({ RoleName: 'Broken', AssumeRolePolicyDocument: '{"Version": "2012-10-17", "Statement": [' })), 'MalformedPolicyDocument', 400, /^This policy contains invalid Json$/);
       await rejectsWith(iam.send(new CreateRoleCommand({ RoleName: 'NoPrincipal', AssumeRolePolicyDocument: READ_ROLES })), 'MalformedPolicyDocument', 400);
       const bigTrust = JSON.stringify({ Version: '2012-10-17', Statement: Array.from({ length: 40 }, (_, i) => ({ Sid: `S${i}`, Effect: 'Allow', Principal: { AWS: `arn:aws:iam::111122223333:user/user-number-${i}` }, Action: 'sts:AssumeRole' })) });
       await rejectsWith(iam.send(new CreateRoleCommand({ RoleName: 'BigTrust', AssumeRolePolicyDocument: bigTrust })), 'LimitExceeded', 409, /ACLSizePerRole: 2048/);
       for (const n of ['Broken', 'NoPrincipal', 'BigTrust']) await rejectsWith(iam.send(new GetRoleCommand({ RoleName: n })), 'NoSuchEntity', 404);
 
       await iam.send(new CreateRoleCommand({ RoleName: 'Inline', AssumeRolePolicyDocument: TRUST }));
-      await rejectsWith(iam.send(new PutRolePolicyCommand({ RoleName: 'Inline', PolicyName: 'p', PolicyDocument: 'not json' })), 'MalformedPolicyDocument', 400);
+      await rejectsWith(iam.send(new PutRolePolicyCommand({ RoleName: 'Inline', PolicyName: 'p', PolicyDocument: 'not json' })), 'MalformedPolicyDocument', 400, /^Syntax errors in policy\.$/);
       const big = JSON.stringify({ Version: '2012-10-17', Statement: Array.from({ length: 200 }, (_, i) => ({ Sid: `S${i}`, Effect: 'Allow', Action: 'iam:GetRole', Resource: `arn:aws:iam::111122223333:role/r-${i}` })) });
       await rejectsWith(iam.send(new PutRolePolicyCommand({ RoleName: 'Inline', PolicyName: 'big', PolicyDocument: big })), 'LimitExceeded', 409, /Maximum policy size of 10240 bytes exceeded for role Inline/);
       assert.deepEqual((await iam.send(new ListRolePoliciesCommand({ RoleName: 'Inline' }))).PolicyNames, []);

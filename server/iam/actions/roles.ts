@@ -17,7 +17,13 @@ const maxSession = { min: 3600, max: 43200 };
 
 /** A trust policy: valid grammar (with a Principal) and within the ACLSizePerRole quota. */
 export function checkTrustPolicy(doc: string): void {
-  compileDocument(doc, 'trust');
+  try {
+    compileDocument(doc, 'trust');
+  } catch (err) {
+    // IAM words a trust policy that is not JSON differently from other documents.
+    if (err instanceof AwsError && err.message === 'Syntax errors in policy.') throw new AwsError('MalformedPolicyDocument', 'This policy contains invalid Json', { cause: err });
+    throw err;
+  }
   if (policySize(doc) > QUOTAS.trustPolicySize) throw new AwsError('LimitExceeded', `Cannot exceed quota for ACLSizePerRole: ${QUOTAS.trustPolicySize}`);
 }
 
