@@ -64,7 +64,22 @@ export function crossCheck(root: unknown): Problem[] {
   for (const [u, i] of items(cfg.users)) for (const [k, j] of items(u.accessKeys)) keyIds.push([str(k.id), ['users', i, 'accessKeys', j, 'id']]);
   unique(problems, keyIds, 'access key id');
   checkDirectories(problems, cfg);
+  for (const [base, list] of [[['identityProviders', 'saml'], idp.saml], [['identityProviders', 'oidc'], idp.oidc], [['directories'], cfg.directories]] as const)
+    for (const [item, i] of items(list)) checkTagMapping(problems, item, [...base, i]);
   return problems;
+}
+
+/** `sessionTags` / `transitiveTagKeys` of a provider or directory: AWS's session-tag rules that a config can break. */
+function checkTagMapping(problems: Problem[], item: Node, path: PathSegment[]): void {
+  const keys = Object.keys(obj(item.sessionTags));
+  unique(problems, keys.map((k) => [k, [...path, 'sessionTags', k]]), 'session tag key (keys are case-insensitive)');
+  if (keys.length > 50) problems.push({ path: [...path, 'sessionTags'], message: 'expected at most 50 session tags' });
+  for (const k of keys) if (k.toLowerCase().startsWith('aws:')) problems.push({ path: [...path, 'sessionTags', k], message: 'tag keys starting with aws: are reserved' });
+  const declared = new Set(keys.map((k) => k.toLowerCase()));
+  const transitive = Array.isArray(item.transitiveTagKeys) ? item.transitiveTagKeys : [];
+  transitive.forEach((k, j) => {
+    if (typeof k === 'string' && !declared.has(k.toLowerCase())) problems.push({ path: [...path, 'transitiveTagKeys', j], message: `expected one of the keys of sessionTags, not "${k}"` });
+  });
 }
 
 function checkDirectories(problems: Problem[], cfg: Node): void {

@@ -7,7 +7,10 @@ import type { Store } from '../contracts/store.ts';
 import { compileDocument } from '../iam/documents.ts';
 import { IamModel, type RoleData } from '../iam/model.ts';
 import { evaluate, type ContextValue } from '../policy/index.ts';
-import type { Session, SessionTag } from './session-token.ts';
+import { AwsError } from '../contracts/errors.ts';
+import { mappedTags, type SessionTagging, type TagMapping } from './mapped-session-tags.ts';
+import type { Session } from './session-token.ts';
+import type { VerifiedIdentity } from './verified-identity.ts';
 
 const UAC_DISABLED = 0x2;
 const cnOf = (dn: string) => /^CN=((?:\\.|[^,])+)/i.exec(dn)?.[1]?.replace(/\\(.)/g, '$1') ?? dn;
@@ -52,15 +55,22 @@ export async function readUser(backend: DirectoryBackend, dn: string, attributes
   return undefined;
 }
 
-/** Session tags from the user's attributes: tag key → attribute name (first value, at most 256 characters). */
-export function tagsFromEntry(entry: Entry | undefined, mapping: Record<string, string>): SessionTag[] {
-  if (!entry) return [];
-  const out: SessionTag[] = [];
-  for (const [Key, attr] of Object.entries(mapping)) {
-    const v = entry.first(attr);
-    if (v !== undefined) out.push({ Key, Value: (Buffer.isBuffer(v) ? v.toString('utf8') : v).slice(0, 256) });
+/**
+ * Session tags from a directory user, as the directory's config maps them (see ./mapped-session-tags.ts): a
+ * source named `ds:*` is one of the user's condition keys (`ds:Groups`: every group CN, joined with ':'),
+ * any other name an attribute of the user's entry, read as the user.
+ */
+export async function directoryTags(backend: DirectoryBackend, identity: VerifiedIdentity, mapping: TagMapping): Promise<SessionTagging> {
+  const sources = Object.values(mapping.sessionTags);
+  if (sources.length === 0) return { tags: [], transitiveTagKeys: [] };
+  const attributes = sources.filter((s) => !s.startsWith('ds:'));
+  let entry: Entry | undefined;
+  if (attributes.length) {
+    const dn = identity.subject;
+    for await (const e of backend.search(dn, 'base', { type: 'present', attribute: 'objectClass' }, { principal: { dn, name: dn }, attributes, sizeLimit: 1 })) entry = e;
   }
-  return out;
+  const fail = (m: string) => new AwsError('ValidationError', m);
+  return mappedTags(mapping, (name) => (name.startsWith('ds:') ? identity.claims[name] : entry?.get(name)), fail);
 }
 
 export class DirectorySessionChecker {

@@ -9,6 +9,8 @@ import { defineAction } from '../../iam/action.ts';
 import { IamModel, type RoleData } from '../../iam/model.ts';
 import { parseArn } from '../../iam/arn.ts';
 import { directorySignIn } from '../directory-sign-in.ts';
+import { directoryTags } from '../directory-sessions.ts';
+import { mergeSessionTags, tagMappingOf } from '../mapped-session-tags.ts';
 import { credentialsXml } from '../issue-credentials.ts';
 import { packedPolicySize } from '../packed-policy.ts';
 import { checkSessionPolicies, durationError, readPolicyArns, S } from '../params.ts';
@@ -39,7 +41,9 @@ export const AssumeRoleWithLDAPIdentity = defineAction({
 
     const signIn = await directorySignIn(id, backend, p.username, p.password, ctx.now);
     if (!signIn.ok) throw new AwsError('AccessDenied', signIn.message);
-    const { identity } = signIn;
+    // Session tags from the user's attributes, as the directory's config maps them (trust then needs sts:TagSession).
+    const tagging = mergeSessionTags({ tags: [], transitiveTagKeys: [] }, await directoryTags(backend, signIn.identity, tagMappingOf(ctx.services.directorySettings?.get(id))), 'ValidationError');
+    const identity = tagging.tags.length ? { ...signIn.identity, tags: tagging.tags, transitiveTagKeys: tagging.transitiveTagKeys.map((k) => k.toLowerCase()) } : signIn.identity;
 
     const arn = parseArn(p.roleArn);
     const roleName = arn?.service === 'iam' && arn.resource.startsWith('role/') ? arn.resource.slice(arn.resource.lastIndexOf('/') + 1) : undefined;
@@ -50,7 +54,7 @@ export const AssumeRoleWithLDAPIdentity = defineAction({
 
     const duration = p.duration ?? 3600;
     if (duration > role.maxSessionDuration) throw durationError('The requested DurationSeconds exceeds the MaxSessionDuration set for this role.');
-    const packed = packedPolicySize({ policy: p.policy, policyArns: p.policyArns });
+    const packed = packedPolicySize({ policy: p.policy, policyArns: p.policyArns, tags: tagging.tags });
     const issued = await issueRoleCredentials(ctx.keys, identity, role, arn.account, {
       region: ctx.services.region,
       now: ctx.now,

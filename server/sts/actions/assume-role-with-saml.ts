@@ -22,6 +22,7 @@ import { readAssertion } from '../saml/read-assertion.ts';
 import { useAssertionOnce } from '../saml/replay-cache.ts';
 import { spEndpoints } from '../saml/sp-endpoints.ts';
 import { loadSpKeyPair } from '../saml/sp-key.ts';
+import { mappedTags, mergeSessionTags, tagMappingOf } from '../mapped-session-tags.ts';
 
 interface Params {
   roleArn: string;
@@ -100,6 +101,10 @@ export const AssumeRoleWithSAML = defineAction<Params>({
     const sub = subjectType(f.nameIdFormat);
     const nq = nameQualifier(f.issuer!, ref.account, provider.name);
     const saml = samlConditionKeys({ recipient, issuer: f.issuer!, subject: f.nameId, subjectType: sub, nameQualifier: nq, doc: `${ref.account}/${provider.name}`, attributes: f.attributes });
+    // PrincipalTag:* attributes plus the provider's configured mapping (attribute name or saml:* key → tag).
+    const fail = (m: string) => new AwsError('InvalidIdentityToken', m);
+    const mapped = mappedTags(tagMappingOf(provider.settings), (name) => f.attributes.get(name) ?? saml[name], fail);
+    const tagging = mergeSessionTags({ tags: attrs.tags, transitiveTagKeys: attrs.transitiveTagKeys }, mapped, 'InvalidIdentityToken');
     const context: Record<string, ContextValue | undefined> = {
       ...saml,
       'aws:SourceIp': ctx.request.sourceIp,
@@ -108,12 +113,12 @@ export const AssumeRoleWithSAML = defineAction<Params>({
       'aws:FederatedProvider': p.principalArn,
       'sts:RoleSessionName': attrs.sessionName,
       'sts:SourceIdentity': attrs.sourceIdentity,
-      'sts:TransitiveTagKeys': attrs.transitiveTagKeys.length ? attrs.transitiveTagKeys : undefined,
-      'aws:TagKeys': attrs.tags.length ? attrs.tags.map((t) => t.Key) : undefined,
+      'sts:TransitiveTagKeys': tagging.transitiveTagKeys.length ? tagging.transitiveTagKeys : undefined,
+      'aws:TagKeys': tagging.tags.length ? tagging.tags.map((t) => t.Key) : undefined,
     };
-    for (const t of attrs.tags) context[`aws:RequestTag/${t.Key}`] = t.Value;
+    for (const t of tagging.tags) context[`aws:RequestTag/${t.Key}`] = t.Value;
     if (!allows(ctx, role, p.principalArn, ref.account, ACTION, context)) throw denied();
-    if (attrs.tags.length && !allows(ctx, role, p.principalArn, ref.account, 'sts:TagSession', context)) throw denied();
+    if (tagging.tags.length && !allows(ctx, role, p.principalArn, ref.account, 'sts:TagSession', context)) throw denied();
     if (attrs.sourceIdentity && !allows(ctx, role, p.principalArn, ref.account, 'sts:SetSourceIdentity', context)) throw denied();
 
     // Duration: DurationSeconds (default 3600) ≤ role max; then capped by SessionDuration and SessionNotOnOrAfter.
@@ -128,7 +133,7 @@ export const AssumeRoleWithSAML = defineAction<Params>({
     // Single use (recorded once everything else passed), kept until the assertion could no longer be accepted.
     const ends = [f.notOnOrAfter, f.confirmations[0].notOnOrAfter].filter((v): v is string => !!v).map((v) => Date.parse(v));
     await useAssertionOnce(ctx.store, metadata.entityId, f.id, new Date(Math.max(...ends) + SAML_CLOCK_SKEW_SECONDS * 1000), ctx.now);
-    const packed = packedPolicySize({ policy: p.policy, policyArns: p.policyArns, tags: attrs.tags });
+    const packed = packedPolicySize({ policy: p.policy, policyArns: p.policyArns, tags: tagging.tags });
 
     const arn = `arn:aws:sts::${ref.account}:assumed-role/${role.name}/${attrs.sessionName}`;
     const issued = await issueSession(
@@ -141,7 +146,7 @@ export const AssumeRoleWithSAML = defineAction<Params>({
         principalArn: role.arn,
         roleName: role.name,
         sessionName: attrs.sessionName,
-        ...(attrs.tags.length ? { tags: attrs.tags, transitiveTagKeys: attrs.transitiveTagKeys.map((k) => k.toLowerCase()) } : {}),
+        ...(tagging.tags.length ? { tags: tagging.tags, transitiveTagKeys: tagging.transitiveTagKeys.map((k) => k.toLowerCase()) } : {}),
         ...(attrs.sourceIdentity ? { sourceIdentity: attrs.sourceIdentity } : {}),
         sessionPolicy: p.policy,
         policyArns: p.policyArns,

@@ -14,6 +14,7 @@ import { packedPolicySize } from '../packed-policy.ts';
 import { checkSessionPolicies, durationError, readPolicyArns, S } from '../params.ts';
 import { sessionTagsFromClaims, sourceIdentityFromClaims, webIdentityConditionKeys } from '../web-identity/token-claims.ts';
 import { verifyWebIdentityToken } from '../web-identity/verify-token.ts';
+import { mappedTags, mergeSessionTags, tagMappingOf } from '../mapped-session-tags.ts';
 
 interface Params {
   roleArn: string;
@@ -51,7 +52,9 @@ export const AssumeRoleWithWebIdentity = defineAction<Params>({
     checkSessionPolicies(p.policy, p.policyArns);
 
     const t = await verifyWebIdentityToken(p.token, account, ctx.store, ctx.now);
-    const tagging = sessionTagsFromClaims(t.claims);
+    // The https://aws.amazon.com/tags claim plus the provider's configured mapping (claim name → tag).
+    const fail = (m: string) => new AwsError('InvalidIdentityToken', m);
+    const tagging = mergeSessionTags(sessionTagsFromClaims(t.claims), mappedTags(tagMappingOf(t.provider.settings), (name) => t.claims[name], fail), 'InvalidIdentityToken');
     const sourceIdentity = sourceIdentityFromClaims(t.claims);
 
     const role = (await new IamModel(ctx.store).getPrincipal<RoleData>(account, 'role', role0.resource.slice(role0.resource.lastIndexOf('/') + 1)))?.data;
