@@ -38,7 +38,15 @@ export const upstreamSchema = z
 const mfaSchema = z
   .strictObject({
     radius: z
-      .strictObject({ host: hostName(), port: port().default(1812), secret: text(), timeoutMs: integer(1, 60_000).default(3000) })
+      .strictObject({
+        host: hostName(),
+        port: port().default(1812),
+        secret: text(),
+        timeoutMs: integer(1, 60_000).default(3000), // per attempt
+        retries: integer(0, 10).default(2), // retransmissions after the first attempt
+        nasIdentifier: text().default('idbroker'),
+        requireMessageAuthenticator: boolean().default(false), // refuse answers without one (BlastRADIUS hardening)
+      })
       .optional(),
     totp: boolean().default(false),
   })
