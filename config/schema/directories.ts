@@ -68,7 +68,7 @@ const seedSchema = z.strictObject({
       .strictObject({
         username: matching(SAM, 'expected a sAMAccountName of 1 to 20 characters, without " / \\ [ ] : ; | = , + * ? < > @'),
         password: optional(text()),
-        passwordHash: optional(matching(/^\{(SSHA|SSHA512)\}[A-Za-z0-9+/]+=*$/, 'expected an OpenLDAP {SSHA} or {SSHA512} hash')),
+        passwordHash: optional(matching(/^(\{(SSHA|SSHA512)\}[A-Za-z0-9+/]+=*|\{CRYPT\}\$7\$[./0-9A-Za-z]{11}[^$]{1,64}\$[./0-9A-Za-z]{43})$/, 'expected an OpenLDAP {SSHA}, {SSHA512} or {CRYPT}$7$ (scrypt) hash')),
         givenName: text().optional(),
         surname: text().optional(),
         displayName: text().optional(),

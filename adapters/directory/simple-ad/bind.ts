@@ -45,7 +45,7 @@ export async function bind(ctx: Ctx, name: string, password: string): Promise<Bi
   if (expiresMs !== undefined && expiresMs < ctx.now().getTime()) return fail('701');
   if (e.first('pwdLastSet') === '0') return fail('773');
   if (passwordExpired(ctx, e)) return fail('532');
-  if (needsRehash(user.pwd.hash)) await rehash(ctx, user, password);
+  if (needsRehash(user.pwd.hash, ctx.cost)) await rehash(ctx, user, password);
   return { ok: true, principal: principalOf(ctx, user) };
 }
 

@@ -1,8 +1,10 @@
 // Password storage and policy for simple-ad. Passwords are kept only as scrypt hashes
 // (`$scrypt$N$r$p$salt$hash`, parameters stored so the cost can change later); OpenLDAP
-// `{SSHA}`/`{SSHA512}` hashes from seeds verify once and are rehashed on the next good bind.
+// `{SSHA}`/`{SSHA512}` hashes from seeds verify once and are rehashed on the next good bind; OpenLDAP's
+// `{CRYPT}$7$` (crypt scrypt) hashes verify natively and are kept unless cheaper than ours.
 // Policy follows AD's "passwords must meet complexity requirements" and history rules.
 import { createHash, randomBytes, randomInt, scrypt as scryptCb, type ScryptOptions, timingSafeEqual } from 'node:crypto';
+import { parseCryptScrypt, verifyCryptScrypt } from './crypt-scrypt.ts';
 
 export interface ScryptCost {
   N: number;
@@ -24,8 +26,10 @@ export async function hashPassword(password: string, cost: ScryptCost = DEFAULT_
   return `$scrypt$${cost.N}$${cost.r}$${cost.p}$${salt.toString('base64')}$${key.toString('base64')}`;
 }
 
-/** True when `password` matches `stored` (scrypt or an imported {SSHA}/{SSHA512}). */
+/** True when `password` matches `stored` (scrypt, or an imported {SSHA}/{SSHA512}/{CRYPT}$7$). */
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const crypt = await verifyCryptScrypt(password, stored);
+  if (crypt !== undefined) return crypt;
   const s = /^\$scrypt\$(\d+)\$(\d+)\$(\d+)\$([^$]+)\$([^$]+)$/.exec(stored);
   if (s) {
     const expected = Buffer.from(s[5], 'base64');
@@ -43,7 +47,12 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return false;
 }
 
-export const needsRehash = (stored: string): boolean => !stored.startsWith('$scrypt$');
+/** Imported hashes are replaced by ours on the next good bind, unless they are crypt scrypt at our cost or more. */
+export function needsRehash(stored: string, cost: ScryptCost = DEFAULT_COST): boolean {
+  if (stored.startsWith('$scrypt$')) return false;
+  const c = parseCryptScrypt(stored);
+  return !c || c.N * c.r * c.p < cost.N * cost.r * cost.p;
+}
 
 export interface PasswordPolicy {
   minLength: number;

@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { describe, it } from 'node:test';
-import { generatePassword, hashPassword, policyViolation, verifyPassword } from '../../../adapters/directory/simple-ad/passwords.ts';
+import { generatePassword, hashPassword, needsRehash, policyViolation, verifyPassword } from '../../../adapters/directory/simple-ad/passwords.ts';
+import { cryptScryptHash, parseCryptScrypt } from '../../../adapters/directory/simple-ad/crypt-scrypt.ts';
 import { openSqliteStore } from '../../../adapters/store/sqlite/index.ts';
 import { LdapError } from '../../../server/contracts/directory.ts';
 import { CONTRACT_SEED } from '../../contracts/directory-backend.ts';
@@ -25,6 +26,24 @@ describe('simple-ad password hashing and policy', () => {
       assert.equal(await verifyPassword('Old!pw', stored), true, tag);
       assert.equal(await verifyPassword('old!pw', stored), false, tag);
     }
+  });
+
+  it('verifies crypt(3) scrypt hashes ({CRYPT}$7$, as slapd stores them through libxcrypt)', async () => {
+    // libxcrypt's and Colin Percival's test vector (N=2^14, r=8, p=1, salt "SodiumChloride")
+    const vector = '$7$C6..../....SodiumChloride$kBGj9fHznVYFQMEn/qDCfrDevf9YDtcDdKvEqHJLV8D';
+    assert.equal(await verifyPassword('pleaseletmein', vector), true);
+    assert.equal(await verifyPassword('pleaseletmein', `{CRYPT}${vector}`), true);
+    assert.equal(await verifyPassword('pleaseletmeIn', vector), false);
+    assert.deepEqual(parseCryptScrypt(vector), { N: 2 ** 14, r: 8, p: 1, salt: 'SodiumChloride', hash: 'kBGj9fHznVYFQMEn/qDCfrDevf9YDtcDdKvEqHJLV8D' });
+    assert.equal(parseCryptScrypt('$7$z6..../....salt$kBGj9fHznVYFQMEn/qDCfrDevf9YDtcDdKvEqHJLV8D'), undefined, 'N = 2^61 is refused, not attempted');
+    assert.equal(await verifyPassword('x', '$7$C6..../....salt$short'), false);
+    const made = await cryptScryptHash('Made!pw1', { N: 2 ** 10, r: 8, p: 1 });
+    assert.match(made, /^\{CRYPT\}\$7\$86\.\.\.\.\/\.\.\.\.[./0-9A-Za-z]{16}\$[./0-9A-Za-z]{43}$/);
+    assert.equal(await verifyPassword('Made!pw1', made), true);
+    // kept when at least as costly as ours, replaced when cheaper
+    assert.equal(needsRehash(vector, { N: 2 ** 14, r: 8, p: 1 }), false);
+    assert.equal(needsRehash(vector, { N: 2 ** 15, r: 8, p: 1 }), true);
+    assert.equal(needsRehash('{SSHA}abcd', TEST_COST), true);
   });
 
   it('applies AD complexity: length, 3 of 4 classes, not the account name nor display-name tokens', () => {
