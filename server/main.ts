@@ -31,6 +31,7 @@ import { ensureSpKeyPair } from './saml-sp-key.ts';
 import { spEndpoints } from './sts/saml/sp-endpoints.ts';
 import { purgeExpiredReplays } from './sts/saml/replay-cache.ts';
 import { startDirectories, type Directories } from './directories.ts';
+import { openDirectoryMfa } from './directory-mfa/index.ts';
 
 export interface BrokerOptions {
   config: Config;
@@ -137,6 +138,7 @@ export async function startBroker(opts: BrokerOptions): Promise<Broker> {
     const directories: Directories = await startDirectories(config.directories, { store, dataDir: config.dataDir, logger, audit, account: config.accounts[0].id, region: config.region });
     actionServices.directories = new Map(directories.running.map((d) => [d.id, d.backend]));
     actionServices.directorySettings = new Map(config.directories.map((d) => [d.id, { sessionTags: d.sessionTags, transitiveTagKeys: d.transitiveTagKeys }]));
+    actionServices.directoryMfa = openDirectoryMfa(config.directories, { store, keys });
     closeOnFailure = () => directories.close();
     const httpsTls = config.http.tls
       ? await loadOrCreateTls({ dataDir: config.dataDir, name: 'https', hostNames: [config.http.host, 'localhost', '127.0.0.1', new URL(config.http.publicUrl).hostname], certFile: config.http.tls.certFile, keyFile: config.http.tls.keyFile })

@@ -7,6 +7,8 @@ import { openAdConnector } from '../adapters/directory/ad-connector/index.ts';
 import { spMetadataXml } from '../adapters/identity/saml/sp-metadata.ts';
 import type { DirectoryConfig } from '../config/schema.ts';
 import type { DirectoryBackend } from './contracts/directory.ts';
+import type { OneTimeCodeVerifier } from './contracts/mfa.ts';
+import { RadiusClient } from '../adapters/mfa/radius/index.ts';
 import type { Store } from './contracts/store.ts';
 
 export type StoreConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; schema?: string };
@@ -29,8 +31,8 @@ export async function openDirectory(
     case 'simple-ad':
       return openSimpleAd({ store: deps.store, config: cfg });
     case 'managed-ad':
-      // The local directory of a managed-ad; its trusts and MFA are not served yet (logged at start).
-      if (cfg.trusts?.length || cfg.mfa) deps.logger.warn({ directory: cfg.id }, `directory ${cfg.id}: trusts and MFA of managed-ad are not available in this version; serving its local directory only`);
+      // The local directory of a managed-ad; its trusts are not served yet (logged at start). MFA: openMfaVerifier.
+      if (cfg.trusts?.length) deps.logger.warn({ directory: cfg.id }, `directory ${cfg.id}: trusts of managed-ad are not available in this version; serving its local directory only`);
       return openSimpleAd({ store: deps.store, config: cfg });
     case 'ad-connector': {
       const c = await openAdConnector({ config: cfg, logger: deps.logger });
@@ -39,6 +41,11 @@ export async function openDirectory(
     default:
       return undefined;
   }
+}
+
+/** A directory's RADIUS MFA server (config `mfa.radius`). */
+export function openMfaVerifier(cfg: { host: string; port: number; secret: string; timeoutMs: number; retries: number; nasIdentifier: string; requireMessageAuthenticator: boolean }): OneTimeCodeVerifier {
+  return new RadiusClient(cfg);
 }
 
 /** The broker's SAML SP metadata XML (entity id, HTTP-POST ACS, signing and encryption certificate). */

@@ -2,6 +2,7 @@
 // engine → act → result XML. No action knows about HTTP.
 import type { DirectoryBackend } from '../contracts/directory.ts';
 import type { Store } from '../contracts/store.ts';
+import type { DirectoryMfa } from '../directory-mfa/directory-mfa.ts';
 import type { XmlNode } from '../http/xml.ts';
 import type { KeyRing } from '../keys/keyring.ts';
 import type { Authorizer } from './authorizer.ts';
@@ -44,6 +45,8 @@ export interface ActionServices {
   directorySettings?: ReadonlyMap<string, { sessionTags: Record<string, string>; transitiveTagKeys: string[] }>;
   /** The directories this broker serves, by id (for directory logins). */
   directories?: ReadonlyMap<string, DirectoryBackend>;
+  /** The MFA requirement of each directory that has one (config `mfa`), by directory id. */
+  directoryMfa?: ReadonlyMap<string, DirectoryMfa>;
 }
 
 export interface IamAction<P = unknown> {
