@@ -1,4 +1,5 @@
 // A bounded HTTP load loop over keep-alive connections: N requests, C in flight, timings per request.
+// `body` may be a function of the request's index (0…N-1), for requests that must differ (single-use SAML assertions).
 import { Agent, request } from 'node:http';
 
 export interface LoadResult {
@@ -10,13 +11,13 @@ export interface LoadResult {
   errors: number;
 }
 
-export async function load(url: string, opts: { method: string; headers: Record<string, string>; body?: string; total: number; concurrency: number; expectStatus?: number }): Promise<LoadResult> {
+export async function load(url: string, opts: { method: string; headers: Record<string, string>; body?: string | ((i: number) => string); total: number; concurrency: number; expectStatus?: number }): Promise<LoadResult> {
   const u = new URL(url);
   const agent = new Agent({ keepAlive: true, maxSockets: opts.concurrency });
   const times: number[] = [];
   let errors = 0;
   let started = 0;
-  const one = () =>
+  const one = (i: number) =>
     new Promise<void>((resolve) => {
       const t0 = process.hrtime.bigint();
       const req = request({ host: u.hostname, port: u.port, path: u.pathname + u.search, method: opts.method, headers: opts.headers, agent }, (res) => {
@@ -31,13 +32,13 @@ export async function load(url: string, opts: { method: string; headers: Record<
         errors++;
         resolve();
       });
-      if (opts.body) req.write(opts.body);
+      const body = typeof opts.body === 'function' ? opts.body(i) : opts.body;
+      if (body) req.write(body);
       req.end();
     });
   const worker = async () => {
     while (started < opts.total) {
-      started++;
-      await one();
+      await one(started++);
     }
   };
   const t0 = process.hrtime.bigint();
