@@ -143,6 +143,7 @@ const managedAd = z.strictObject({
   ...local,
   trusts: list(trustSchema),
   trustSearch: z.enum(['chase', 'referral']).default('chase'),
+  trustCheckSeconds: integer(1, 86_400).default(60),
   mfa: mfaSchema.optional(),
   upstream: refuse('managed-ad has no upstream: other domains are declared under trusts'),
 });

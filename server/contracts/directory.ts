@@ -95,6 +95,10 @@ export interface SearchOptions {
   /** 0 = no limit. The front end enforces it too. */
   sizeLimit: number;
   signal?: AbortSignal;
+  /** Set by the LDAP front end: the requester can follow an LDAP referral (resultCode 10). A
+   *  managed-ad configured with `trustSearch: referral` answers such searches into a trusted domain
+   *  with one; internal callers (session re-checks, sign-in) leave it unset and get entries. */
+  followsReferrals?: boolean;
 }
 
 export type ModifyOperation = 'add' | 'delete' | 'replace' | 'increment';
@@ -165,6 +169,17 @@ export interface DirectoryBackend {
   groupsOf(principal: BoundPrincipal): Promise<string[]>;
 }
 
+/** A local directory's foreign security principals (managed-ad trusts): members from a trusted
+ *  domain, kept as AD keeps them, `CN=<SID>,CN=ForeignSecurityPrincipals,<base>` (objectClass
+ *  foreignSecurityPrincipal, objectSid = the foreign SID), listed in local groups' `member`. */
+export interface ForeignPrincipals {
+  /** The DN the foreign principal with this SID has (or would have) in this directory. */
+  dnOf(sid: string): string;
+  /** Creates the foreign principal when missing and adds it to each group (a DN or a group's
+   *  sAMAccountName) that does not list it yet; returns its DN. Throws noSuchObject for an unknown group. */
+  addToGroups(sid: string, groups: string[]): Promise<string>;
+}
+
 /** LDAP result codes (RFC 4511 §4.1.9) the broker uses. */
 export const ResultCode = {
   success: 0,
@@ -176,6 +191,7 @@ export const ResultCode = {
   compareTrue: 6,
   authMethodNotSupported: 7,
   strongerAuthRequired: 8,
+  referral: 10,
   adminLimitExceeded: 11,
   unavailableCriticalExtension: 12,
   noSuchAttribute: 16,
@@ -206,14 +222,17 @@ export class LdapError extends Error {
   readonly resultCode: number;
   readonly diagnostic: string;
   readonly matchedDN: string;
+  /** LDAP URLs of a referral (resultCode 10), sent in the LDAPResult's referral field. */
+  readonly referrals?: string[];
 
-  constructor(code: ResultCodeName, diagnostic: string, opts: { matchedDN?: string; cause?: unknown } = {}) {
+  constructor(code: ResultCodeName, diagnostic: string, opts: { matchedDN?: string; cause?: unknown; referrals?: string[] } = {}) {
     super(`${code} (${ResultCode[code]}): ${diagnostic}`, { cause: opts.cause });
     this.name = 'LdapError';
     this.code = code;
     this.resultCode = ResultCode[code];
     this.diagnostic = diagnostic;
     this.matchedDN = opts.matchedDN ?? '';
+    if (opts.referrals) this.referrals = opts.referrals;
   }
 }
 

@@ -82,7 +82,7 @@ async function run(s: Session, msg: Message, signal: AbortSignal): Promise<LdapE
     if (signal.aborted) return;
     const err = toLdapError(e);
     if (!(e instanceof LdapError)) s.ctx.logger.error({ err: e, op: req.op }, 'ldap: backend could not answer');
-    s.send(encodeResult(id, RESPONSE_TAG[req.op], { resultCode: err.resultCode, matchedDN: err.matchedDN, diagnostic: err.diagnostic }));
+    s.send(encodeResult(id, RESPONSE_TAG[req.op], { resultCode: err.resultCode, matchedDN: err.matchedDN, diagnostic: err.diagnostic, referrals: err.referrals }));
     return err;
   }
 }

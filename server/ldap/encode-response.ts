@@ -13,6 +13,8 @@ export interface Result {
   resultCode: number;
   matchedDN?: string;
   diagnostic?: string;
+  /** LDAP URLs, for resultCode 10 (referral). */
+  referrals?: string[];
 }
 
 export const NOTICE_OF_DISCONNECTION = '1.3.6.1.4.1.1466.20036';
@@ -31,7 +33,9 @@ function envelope(id: number, op: Buffer, controls?: ResponseControl[]): Buffer 
 }
 
 function ldapResult(r: Result): Buffer[] {
-  return [integer(r.resultCode, 0x0a), octets(r.matchedDN ?? ''), octets(r.diagnostic ?? '')];
+  const parts = [integer(r.resultCode, 0x0a), octets(r.matchedDN ?? ''), octets(r.diagnostic ?? '')];
+  if (r.referrals?.length) parts.push(tlv(0xa3, r.referrals.map((u) => octets(u)))); // referral [3] SEQUENCE OF URI
+  return parts;
 }
 
 /** A response made only of an LDAPResult (BindResponse, SearchResultDone, ModifyResponse, …). */

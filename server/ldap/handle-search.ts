@@ -34,7 +34,7 @@ export async function handleSearch(s: Session, id: number, req: SearchRequest, c
   const seconds = Math.min(req.timeLimit || limits.maxTimeLimitSeconds, limits.maxTimeLimitSeconds);
   const deadline = Date.now() + seconds * 1000;
   const pagedControl = controls.find((c) => c.type === OID.pagedResults);
-  const opts = (sig?: AbortSignal): SearchOptions => ({ principal: s.principal, attributes: req.attributes, sizeLimit: req.sizeLimit, signal: sig });
+  const opts = (sig?: AbortSignal): SearchOptions => ({ principal: s.principal, attributes: req.attributes, sizeLimit: req.sizeLimit, signal: sig, followsReferrals: true });
 
   if (!pagedControl) {
     const cap = Math.min(req.sizeLimit || Infinity, limits.maxPageSize);

@@ -1,10 +1,11 @@
 // simple-ad: a standalone AD-compatible directory kept in the broker's Store (SQLite or
 // PostgreSQL), like AWS Directory Service's Simple AD (Samba 4). See README.md here.
-import type { DirectoryBackend } from '../../../server/contracts/directory.ts';
+import type { DirectoryBackend, ForeignPrincipals } from '../../../server/contracts/directory.ts';
 import type { Store } from '../../../server/contracts/store.ts';
 import type { DirectoryConfig } from '../../../config/schema.ts';
 import { SimpleAdBackend } from './backend.ts';
 import { applySeed, provision } from './bootstrap.ts';
+import { foreignPrincipals } from './foreign-principals.ts';
 import type { Ctx } from './context.ts';
 import { DEFAULT_COST, generatePassword, policyViolation, type ScryptCost } from './passwords.ts';
 import { DirectoryState } from './state.ts';
@@ -21,7 +22,14 @@ export interface OpenSimpleAdOptions {
   hashCost?: ScryptCost;
 }
 
-export async function openSimpleAd(opts: OpenSimpleAdOptions): Promise<{ backend: DirectoryBackend; generatedAdminPassword?: string }> {
+export interface SimpleAd {
+  backend: DirectoryBackend;
+  generatedAdminPassword?: string;
+  /** Members from trusted domains (managed-ad); simple-ad itself never uses it. */
+  foreignPrincipals: ForeignPrincipals;
+}
+
+export async function openSimpleAd(opts: OpenSimpleAdOptions): Promise<SimpleAd> {
   const config = opts.config;
   if (config.type === 'ad-connector') throw new Error(`directory ${config.id}: simple-ad cannot serve an ad-connector directory`);
   const ctx: Ctx = {
@@ -42,5 +50,5 @@ export async function openSimpleAd(opts: OpenSimpleAdOptions): Promise<{ backend
   const adminPassword = configured ?? generatePassword();
   const created = await provision(ctx, adminPassword);
   await applySeed(ctx, config.seed);
-  return { backend: new SimpleAdBackend(ctx), ...(created && configured === undefined ? { generatedAdminPassword: adminPassword } : {}) };
+  return { backend: new SimpleAdBackend(ctx), foreignPrincipals: foreignPrincipals(ctx), ...(created && configured === undefined ? { generatedAdminPassword: adminPassword } : {}) };
 }
