@@ -105,6 +105,8 @@ export class DirectorySessionChecker {
     const role = (await new IamModel(this.store).getPrincipal<RoleData>(s.account, 'role', s.roleName))?.data;
     if (!role) return false;
     const fresh = directoryClaims({ directoryId, dn, username: String(claims['ds:Username']), groupDNs });
-    return trustAllows(role, s.federation!.provider, s.account, fresh, 'sts:AssumeRoleWithLDAPIdentity', now);
+    // MFA as it was when the trust policy first allowed the session (directory MFA), so a policy requiring it still does
+    const mfa = { 'aws:MultiFactorAuthPresent': Boolean(s.mfa), ...(s.mfa ? { 'aws:MultiFactorAuthAge': Math.max(0, s.issuedAt - s.mfa.authTime) } : {}) };
+    return trustAllows(role, s.federation!.provider, s.account, { ...fresh, ...mfa }, 'sts:AssumeRoleWithLDAPIdentity', now);
   }
 }

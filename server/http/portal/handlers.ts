@@ -8,6 +8,7 @@ import type { ActionServices } from '../../iam/action.ts';
 import { IamModel, type RoleData } from '../../iam/model.ts';
 import type { KeyRing } from '../../keys/keyring.ts';
 import { directorySignIn } from '../../sts/directory-sign-in.ts';
+import { applyDirectoryMfa, mfaUnavailableMessage, MfaUnavailableError } from '../../directory-mfa/sign-in.ts';
 import { assumableRoles, issueRoleCredentials, trustAllows, type TrustEnvironment, type VerifiedIdentity } from '../../sts/verified-identity.ts';
 import type { PortalAuditor } from './audit.ts';
 import { credentialsPage } from './credentials-page.ts';
@@ -73,7 +74,7 @@ export function portalHandlers(d: HandlerDeps) {
         nonce = randomToken();
         setCookie(ctx, n, n.login, nonce, LOGIN_COOKIE_SECONDS);
       }
-      const directories = [...(d.services.directories ?? new Map()).entries()].map(([id, b]) => ({ id, dnsName: b.domain.dnsName, netbiosName: b.domain.netbiosName }));
+      const directories = [...(d.services.directories ?? new Map()).entries()].map(([id, b]) => ({ id, dnsName: b.domain.dnsName, netbiosName: b.domain.netbiosName, mfa: d.services.directoryMfa?.has(id) ?? false }));
       const { saml, oidc } = await listProviders(d.store, d.services.accounts ?? []);
       render(ctx, signInPage({ directories, saml, oidc, csrf: loginCsrfToken(d.keys, nonce)! }));
     },
@@ -97,7 +98,16 @@ export function portalHandlers(d: HandlerDeps) {
         d.audit(ctx, { name: 'Authenticate', userName: username, params: { directoryId, userName: username }, errorCode: 'AccessDenied', errorMessage: `${result.message} (data ${result.adCode})` });
         throw new AwsError('AccessDenied', result.message);
       }
-      await completeSignIn(ctx, result.identity, { directoryId, userName: username });
+      // MFA (config `mfa`): the one-time code from the same form; the session's identity records it
+      const code = form.get('code')?.trim();
+      const mfa = await applyDirectoryMfa(d.services.directoryMfa?.get(directoryId), result.identity, code, d.clock()).catch((err: unknown) => {
+        throw err instanceof MfaUnavailableError ? new AwsError('ServiceUnavailable', mfaUnavailableMessage(directoryId, err), { cause: err }) : err;
+      });
+      if (!mfa.ok) {
+        d.audit(ctx, { name: 'Authenticate', userName: username, params: { directoryId, userName: username }, errorCode: 'AccessDenied', errorMessage: mfa.message });
+        throw new AwsError('AccessDenied', mfa.reason === 'missing' ? `${mfa.message} Enter the code from your authenticator.` : mfa.message);
+      }
+      await completeSignIn(ctx, mfa.identity, { directoryId, userName: username, ...(mfa.identity.mfa ? { mfa: true } : {}) });
     },
 
     async roles(ctx: Context) {

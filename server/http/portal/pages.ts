@@ -40,6 +40,8 @@ export interface DirectoryOption {
   id: string;
   dnsName: string;
   netbiosName: string;
+  /** The directory requires a one-time code (MFA) with the password. */
+  mfa?: boolean;
 }
 
 export interface ProviderOption {
@@ -59,6 +61,10 @@ export function signInPage(o: { directories: DirectoryOption[]; saml: ProviderOp
 <input id="u-${d.id}" name="username" autocomplete="username" required maxlength="512" placeholder="alice or ${d.netbiosName}\\alice">
 <label for="p-${d.id}">Password</label>
 <input id="p-${d.id}" name="password" type="password" autocomplete="current-password" required maxlength="1024">
+${d.mfa
+  ? html`<label for="c-${d.id}">One-time code (MFA)</label>
+<input id="c-${d.id}" name="code" inputmode="numeric" autocomplete="one-time-code" required maxlength="128">`
+  : ''}
 <button type="submit">Sign in</button>
 </form>
 </section>`,

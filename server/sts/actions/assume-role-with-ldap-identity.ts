@@ -3,11 +3,14 @@
 // `sts:AssumeRoleWithLDAPIdentity` for `Principal: { Federated: "arn:aws:ds:REGION:ACCOUNT:directory/d-…" }`;
 // its conditions see the user and their transitive groups (the `ds:*` keys, see ../directory-sign-in.ts).
 // The sign-in and the trust decision are shared with the browser portal (../verified-identity.ts).
+// A directory with MFA (config `mfa`) also needs `TokenCode`: the user's TOTP or RADIUS one-time code
+// (../../directory-mfa/); the session then has aws:MultiFactorAuthPresent and aws:MultiFactorAuthAge.
 import { AwsError } from '../../contracts/errors.ts';
 import type { DirectoryBackend } from '../../contracts/directory.ts';
 import { defineAction } from '../../iam/action.ts';
 import { IamModel, type RoleData } from '../../iam/model.ts';
 import { parseArn } from '../../iam/arn.ts';
+import { applyDirectoryMfa, mfaUnavailableMessage, MfaUnavailableError } from '../../directory-mfa/sign-in.ts';
 import { directorySignIn } from '../directory-sign-in.ts';
 import { directoryTags } from '../directory-sessions.ts';
 import { mergeSessionTags, tagMappingOf } from '../mapped-session-tags.ts';
@@ -28,6 +31,7 @@ export const AssumeRoleWithLDAPIdentity = defineAction({
     policy: r.optional('Policy', S.sessionPolicy),
     policyArns: readPolicyArns(r),
     duration: r.int('DurationSeconds', { min: 900, max: 43200 }),
+    code: r.optional('TokenCode'), // checked by the directory's MFA (never echoed in a validation message)
   }),
   resource: (p) => p.roleArn,
   authorize: async () => {}, // the trust policy decides, in run()
@@ -41,9 +45,13 @@ export const AssumeRoleWithLDAPIdentity = defineAction({
 
     const signIn = await directorySignIn(id, backend, p.username, p.password, ctx.now);
     if (!signIn.ok) throw new AwsError('AccessDenied', signIn.message);
+    const mfa = await applyDirectoryMfa(ctx.services.directoryMfa?.get(id), signIn.identity, p.code, ctx.now).catch((err: unknown) => {
+      throw err instanceof MfaUnavailableError ? new AwsError('IDPCommunicationError', mfaUnavailableMessage(id, err), { cause: err }) : err;
+    });
+    if (!mfa.ok) throw new AwsError('AccessDenied', mfa.reason === 'missing' ? `${mfa.message} Pass it as TokenCode.` : mfa.message);
     // Session tags from the user's attributes, as the directory's config maps them (trust then needs sts:TagSession).
-    const tagging = mergeSessionTags({ tags: [], transitiveTagKeys: [] }, await directoryTags(backend, signIn.identity, tagMappingOf(ctx.services.directorySettings?.get(id))), 'ValidationError');
-    const identity = tagging.tags.length ? { ...signIn.identity, tags: tagging.tags, transitiveTagKeys: tagging.transitiveTagKeys.map((k) => k.toLowerCase()) } : signIn.identity;
+    const tagging = mergeSessionTags({ tags: [], transitiveTagKeys: [] }, await directoryTags(backend, mfa.identity, tagMappingOf(ctx.services.directorySettings?.get(id))), 'ValidationError');
+    const identity = tagging.tags.length ? { ...mfa.identity, tags: tagging.tags, transitiveTagKeys: tagging.transitiveTagKeys.map((k) => k.toLowerCase()) } : mfa.identity;
 
     const arn = parseArn(p.roleArn);
     const roleName = arn?.service === 'iam' && arn.resource.startsWith('role/') ? arn.resource.slice(arn.resource.lastIndexOf('/') + 1) : undefined;
