@@ -9,7 +9,10 @@ import type { Config } from '../config/schema.ts';
 import type { Store } from './contracts/store.ts';
 import { createApp } from './http/app.ts';
 import { authorizeEndpoint } from './http/authorize-endpoint.ts';
-import { portalRoutes } from './http/portal/index.ts';
+import { portalRoutes, portalSignIn } from './http/portal/index.ts';
+import { loginRoutes } from './http/login-routes/index.ts';
+import { portalAuditor } from './http/portal/audit.ts';
+import { storeSamlRequests } from './sts/saml/login-requests.ts';
 import { createMetrics } from './http/metrics.ts';
 import { IAM_NAMESPACE, queryApi } from './http/query-api.ts';
 import type { ActionServices } from './iam/action.ts';
@@ -26,11 +29,11 @@ import { DirectorySessionChecker } from './sts/directory-sessions.ts';
 import { RevokeSessions } from './sts/actions/revoke-sessions.ts';
 import { AuditLog } from './audit/audit-log.ts';
 import { LookupEvents } from './audit/lookup-events.ts';
-import { openStore, samlSpMetadata } from './registry.ts';
+import { OIDC_LOGIN_TTL_MS, oidcLoginProvider, oidcLoginStates, openStore, samlLoginProvider, samlSpMetadata } from './registry.ts';
 import { ensureSpKeyPair } from './saml-sp-key.ts';
 import { spEndpoints } from './sts/saml/sp-endpoints.ts';
 import { purgeExpiredReplays } from './sts/saml/replay-cache.ts';
-import { startDirectories, type Directories } from './directories.ts';
+import { directoryDetails, startDirectories, type Directories } from './directories.ts';
 import { openDirectoryMfa } from './directory-mfa/index.ts';
 
 export interface BrokerOptions {
@@ -130,12 +133,28 @@ export async function startBroker(opts: BrokerOptions): Promise<Broker> {
     const spKey = await ensureSpKeyPair(store, keys, new URL(config.http.publicUrl).hostname);
     const samlMetadata = async () => samlSpMetadata({ ...spEndpoints(actionServices.publicUrl), ...spKey });
     const portal = portalRoutes({ store, keys, audit, services: actionServices });
-    const app = createApp({ store, logger, metrics, queryApi: api, authorize, samlMetadata, portal, trustProxy: config.http.trustProxy });
+    const federatedLogin = loginRoutes({
+      store,
+      keys,
+      services: actionServices,
+      signIn: portalSignIn({ store, keys, audit, services: actionServices }),
+      saml: samlLoginProvider,
+      samlRequests: storeSamlRequests(store),
+      oidc: oidcLoginProvider,
+      oidcStates: oidcLoginStates(store),
+      oidcLoginTtlMs: OIDC_LOGIN_TTL_MS,
+      clock: () => new Date(),
+      audit: portalAuditor(audit, config.region, () => config.accounts[0].id),
+    });
+    let started: Directories | undefined;
+    const readiness = () => ({ directories: directoryDetails(started?.running ?? []) });
+    const app = createApp({ store, logger, metrics, queryApi: api, authorize, samlMetadata, portal, readiness, federatedLogin, trustProxy: config.http.trustProxy });
     const housekeeping = setInterval(() => {
       purgeExpiredReplays(store, new Date()).catch((err) => logger.warn({ err }, 'SAML replay cache purge failed'));
     }, 3600_000);
     housekeeping.unref();
     const directories: Directories = await startDirectories(config.directories, { store, dataDir: config.dataDir, logger, audit, account: config.accounts[0].id, region: config.region });
+    started = directories;
     actionServices.directories = new Map(directories.running.map((d) => [d.id, d.backend]));
     actionServices.directorySettings = new Map(config.directories.map((d) => [d.id, { sessionTags: d.sessionTags, transitiveTagKeys: d.transitiveTagKeys }]));
     actionServices.directoryMfa = openDirectoryMfa(config.directories, { store, keys });

@@ -5,6 +5,12 @@ import type { Logger } from 'pino';
 import { openSimpleAd } from '../adapters/directory/simple-ad/index.ts';
 import { openAdConnector } from '../adapters/directory/ad-connector/index.ts';
 import { spMetadataXml } from '../adapters/identity/saml/sp-metadata.ts';
+import { createSamlIdentityProvider, type SamlIdpSettings, type SamlSpSettings } from '../adapters/identity/saml/saml-identity-provider.ts';
+import { createOidcIdentityProvider, type OidcRpSettings } from '../adapters/identity/oidc/oidc-identity-provider.ts';
+import { LOGIN_TTL_MS, storeLoginStates, type LoginStates } from '../adapters/identity/oidc/login-states.ts';
+import type { IdentityProvider } from './contracts/identity.ts';
+
+export type { SamlIdpSettings, SamlSpSettings, OidcRpSettings, LoginStates };
 import type { DirectoryConfig } from '../config/schema.ts';
 import type { DirectoryBackend } from './contracts/directory.ts';
 import type { OneTimeCodeVerifier } from './contracts/mfa.ts';
@@ -51,4 +57,25 @@ export function openMfaVerifier(cfg: { host: string; port: number; secret: strin
 /** The broker's SAML SP metadata XML (entity id, HTTP-POST ACS, signing and encryption certificate). */
 export function samlSpMetadata(sp: { entityId: string; acsUrl: string; certificate: string; privateKey: string }): string {
   return spMetadataXml({ ...sp, signRequests: true });
+}
+
+/** A SAML IdP for a browser login's start (the AuthnRequest); `saveRequestId` records each request's ID. */
+export function samlLoginProvider(idp: SamlIdpSettings, sp: SamlSpSettings, saveRequestId: (id: string) => Promise<void>): IdentityProvider {
+  return createSamlIdentityProvider(idp, sp, {
+    saveAsync: async (key, value) => (await saveRequestId(key), { value, createdAt: Date.now() }),
+    getAsync: async () => null, // the ACS route checks InResponseTo itself (server/sts/saml/browser-login.ts)
+    removeAsync: async () => null,
+  });
+}
+
+/** An OpenID provider for browser logins (authorization code + PKCE), and its Store-backed pending logins. */
+export function oidcLoginProvider(settings: OidcRpSettings, states: LoginStates): IdentityProvider {
+  return createOidcIdentityProvider(settings, states);
+}
+
+/** How long a pending OIDC browser login lives, in ms. */
+export const OIDC_LOGIN_TTL_MS = LOGIN_TTL_MS;
+
+export function oidcLoginStates(store: Store): LoginStates {
+  return storeLoginStates(store);
 }

@@ -1,8 +1,8 @@
 // IdentityProvider: a browser login with an upstream IdP (SAML, OIDC) or the directory → a verified identity.
 // Adapters under adapters/identity/ implement it; the HTTP layer drives start() and finish().
 
-/** What start() asks the browser to do: follow a redirect, or post an auto-submitting form. */
-export type LoginStart = { kind: 'redirect'; url: string } | { kind: 'form'; html: string };
+/** What start() asks the browser to do: follow a redirect, or post these fields to `url` (SAML HTTP-POST binding). */
+export type LoginStart = { kind: 'redirect'; url: string } | { kind: 'form'; url: string; fields: Record<string, string> };
 
 export interface LoginStartRequest {
   /** Opaque state returned with the response (SAML RelayState, OIDC state is the adapter's own). */

@@ -13,6 +13,10 @@ export interface AppDeps {
   authorize: (ctx: Context) => Promise<void>;
   /** The browser portal's routes (/, /roles, /credentials, /logout, /login/…). */
   portal?: Middleware;
+  /** SAML and OIDC browser sign-in (/saml/login/:provider, /saml/acs, /oidc/login/:provider, /oidc/callback). */
+  federatedLogin?: Middleware;
+  /** Details for GET /readyz beside `status` (directories and their trusts); never makes it unready. */
+  readiness?: () => Record<string, unknown>;
   /** GET /saml/metadata: the SP metadata XML. */
   samlMetadata?: () => Promise<string>;
   trustProxy?: boolean;
@@ -47,7 +51,7 @@ export function createApp(deps: AppDeps): Koa {
     if (ctx.path === '/readyz' && ctx.method === 'GET') {
       try {
         await deps.store.ping();
-        ctx.body = { status: 'ready' };
+        ctx.body = { status: 'ready', ...deps.readiness?.() };
       } catch (err) {
         deps.logger.warn({ err }, 'store not reachable');
         ctx.status = 503;
@@ -76,6 +80,7 @@ export function createApp(deps: AppDeps): Koa {
     await next();
   });
 
+  if (deps.federatedLogin) app.use(deps.federatedLogin);
   if (deps.portal) app.use(deps.portal);
 
   app.use((ctx) => {

@@ -1,6 +1,7 @@
 // A verified identity (a directory login today; SAML and OIDC logins plug in the same way) and the two
 // questions every login path asks: which roles may it assume, and credentials for it in one role.
 // Shared by AssumeRoleWithLDAPIdentity and the browser portal. No HTTP here.
+import { AwsError } from '../contracts/errors.ts';
 import { compileDocument } from '../iam/documents.ts';
 import { IamModel, type RoleData } from '../iam/model.ts';
 import type { KeyRing } from '../keys/keyring.ts';
@@ -29,6 +30,12 @@ export interface VerifiedIdentity {
    *  allow sts:TagSession. */
   tags?: SessionTag[];
   transitiveTagKeys?: string[];
+  /** SAML: the roles the assertion's Role attribute names for this provider; only these may be assumed. */
+  roleArns?: string[];
+  /** SAML SessionDuration: the longest credentials issued for this sign-in, in seconds. */
+  maxDurationSeconds?: number;
+  /** SAML SessionNotOnOrAfter, epoch seconds: no credentials are issued past it. */
+  sessionNotOnOrAfter?: number;
 }
 
 /** The request facts that go into every trust-policy evaluation. */
@@ -56,10 +63,12 @@ export function federatedPrincipal(identity: VerifiedIdentity, account: string, 
 export function trustAllows(identity: VerifiedIdentity, role: RoleData, account: string, env: TrustEnvironment): boolean {
   const principal = federatedPrincipal(identity, account, env.region);
   if (!principal) return false;
+  if (identity.roleArns && !identity.roleArns.includes(role.arn)) return false;
   // A request with session tags carries them for both authorizations, as AssumeRole's does.
   const tags = identity.tags ?? [];
   const context = {
     ...identity.claims,
+    ...(identity.source !== 'directory' ? { 'aws:FederatedProvider': principal.arn } : {}),
     ...Object.fromEntries(tags.map((t) => [`aws:RequestTag/${t.Key}`, t.Value])),
     ...(tags.length ? { 'aws:TagKeys': tags.map((t) => t.Key) } : {}),
     'aws:SourceIp': env.sourceIp,
@@ -106,6 +115,9 @@ export async function issueRoleCredentials(
   opts: { region: string; now: Date; durationSeconds: number; sessionName?: string; policy?: string; policyArns?: string[] },
 ): Promise<RoleCredentials> {
   const provider = federatedPrincipal(identity, account, opts.region)?.arn ?? identity.provider;
+  const left = identity.sessionNotOnOrAfter !== undefined ? identity.sessionNotOnOrAfter - Math.floor(opts.now.getTime() / 1000) : Infinity;
+  if (left <= 0) throw new AwsError('ExpiredTokenException', 'The identity provider session has ended (SessionNotOnOrAfter); sign in again.');
+  const durationSeconds = Math.min(opts.durationSeconds, identity.maxDurationSeconds ?? Infinity, left);
   const sessionName = opts.sessionName ?? identity.sessionName;
   const sessionArn = `arn:aws:sts::${account}:assumed-role/${role.name}/${sessionName}`;
   const issued = await issueSession(
@@ -125,7 +137,7 @@ export async function issueRoleCredentials(
       ...(identity.tags?.length ? { tags: identity.tags, transitiveTagKeys: identity.transitiveTagKeys } : {}),
     },
     opts.now,
-    opts.durationSeconds,
+    durationSeconds,
   );
   return { ...issued, sessionArn, provider };
 }

@@ -17,6 +17,8 @@ export interface LoginStates {
   put(state: string, login: PendingLogin): Promise<void>;
   /** Returns and forgets the login; undefined when unknown, already used or older than the TTL. */
   take(state: string): Promise<PendingLogin | undefined>;
+  /** Reads the login without using it, even past the TTL (createdAt tells): which provider a callback is for. */
+  peek(state: string): Promise<PendingLogin | undefined>;
 }
 
 export const LOGIN_TTL_MS = 10 * 60_000;
@@ -30,6 +32,9 @@ export function storeLoginStates(store: Store, ttlMs = LOGIN_TTL_MS, now: () => 
       const rec = await store.entities.get<PendingLogin>('', OIDC_LOGIN, state);
       if (!rec || !(await store.entities.delete('', OIDC_LOGIN, state))) return undefined; // a concurrent take won
       return now() - rec.data.createdAt > ttlMs ? undefined : rec.data;
+    },
+    async peek(state) {
+      return state.length > 200 ? undefined : (await store.entities.get<PendingLogin>('', OIDC_LOGIN, state))?.data;
     },
   };
 }
@@ -45,6 +50,9 @@ export function memoryLoginStates(ttlMs = LOGIN_TTL_MS, now: () => number = Date
       const v = m.get(state);
       m.delete(state);
       return v && now() - v.createdAt <= ttlMs ? v : undefined;
+    },
+    async peek(state) {
+      return m.get(state);
     },
   };
 }

@@ -1,6 +1,7 @@
 // A SAML 2.0 IdP as an IdentityProvider for browser logins, on @node-saml/node-saml: start() = AuthnRequest
-// (HTTP-Redirect, signed when the SP has a key), finish() = the POSTed SAMLResponse validated (signature on
-// Response or Assertion, audience = our entity id, InResponseTo when present, clock skew, decryption).
+// (HTTP-Redirect or HTTP-POST, signed when the SP has a key and signRequests), finish() = the POSTed SAMLResponse
+// validated (signature on Response or Assertion, audience = our entity id, InResponseTo when present, clock skew,
+// decryption). The broker's ACS route validates with server/sts/saml (shared with AssumeRoleWithSAML) instead.
 import { SAML, ValidateInResponseTo, type CacheProvider, type Profile } from '@node-saml/node-saml';
 import { IdentityRejectedError, type IdentityProvider, type LoginStart, type VerifiedIdentity } from '../../../server/contracts/identity.ts';
 
@@ -10,8 +11,10 @@ export interface SamlIdpSettings {
   idpEntityId: string;
   /** IdP signing certificates, base64 DER or PEM. */
   idpCertificates: string[];
-  /** IdP SSO URL (HTTP-Redirect binding). */
+  /** IdP SSO URL. */
   ssoUrl: string;
+  /** The SSO URL's binding: HTTP-Redirect (default) or HTTP-POST. */
+  binding?: 'redirect' | 'post';
 }
 
 export interface SamlSpSettings {
@@ -31,6 +34,8 @@ export function samlNodeOptions(idp: SamlIdpSettings, sp: SamlSpSettings, cacheP
     callbackUrl: sp.acsUrl,
     audience: sp.entityId,
     entryPoint: idp.ssoUrl,
+    authnRequestBinding: idp.binding === 'post' ? 'HTTP-POST' : 'HTTP-Redirect',
+    skipRequestCompression: idp.binding === 'post', // the POST binding carries the request base64, not deflated
     idpIssuer: idp.idpEntityId,
     idpCert: idp.idpCertificates.map(pem),
     wantAssertionsSigned: false, // a signature on the Response or on the Assertion is enough (node-saml requires one)
@@ -58,6 +63,10 @@ export function createSamlIdentityProvider(idp: SamlIdpSettings, sp: SamlSpSetti
     kind: 'saml',
     name: idp.name,
     async start(req): Promise<LoginStart> {
+      if (idp.binding === 'post') {
+        const fields = (await saml.getAuthorizeMessageAsync(req.relayState ?? '', undefined, {})) as Record<string, string>;
+        return { kind: 'form', url: idp.ssoUrl, fields: Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== '')) };
+      }
       return { kind: 'redirect', url: await saml.getAuthorizeUrlAsync(req.relayState ?? '', undefined, {}) };
     },
     async finish(req): Promise<VerifiedIdentity> {
