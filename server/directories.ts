@@ -5,7 +5,7 @@ import type { DirectoryConfig } from '../config/schema.ts';
 import type { DirectoryBackend } from './contracts/directory.ts';
 import type { Store } from './contracts/store.ts';
 import { createLdapListener } from './ldap/index.ts';
-import { openDirectory } from './registry.ts';
+import { openDirectory, type TrustStatus } from './registry.ts';
 import { loadOrCreateTls } from './tls/certificates.ts';
 import type { AuditLog } from './audit/audit-log.ts';
 import { ldapAuditor } from './audit/ldap-events.ts';
@@ -17,6 +17,8 @@ export interface RunningDirectory {
   ldapsUrl?: string;
   fingerprint?: string;
   generatedAdminPassword?: string;
+  /** managed-ad: each trust's status. */
+  trusts?: () => TrustStatus[];
 }
 
 export interface Directories {
@@ -43,7 +45,7 @@ export async function startDirectories(
         continue;
       }
       if (opened.close) closers.push(opened.close);
-      const r: RunningDirectory = { id: cfg.id, backend: opened.backend, generatedAdminPassword: opened.generatedAdminPassword };
+      const r: RunningDirectory = { id: cfg.id, backend: opened.backend, generatedAdminPassword: opened.generatedAdminPassword, trusts: opened.trusts };
       const hostNames = [cfg.dnsName, `dc1.${cfg.dnsName}`, 'localhost', cfg.ldap?.host ?? '', cfg.ldaps?.host ?? ''].filter((h) => h && h !== '0.0.0.0' && h !== '::');
       const tls = cfg.ldap || cfg.ldaps ? await loadOrCreateTls({ dataDir: deps.dataDir, name: `ldaps-${cfg.id}`, hostNames, certFile: cfg.ldaps?.certFile, keyFile: cfg.ldaps?.keyFile }) : undefined;
       r.fingerprint = tls?.fingerprint;
@@ -70,6 +72,11 @@ export async function startDirectories(
       for (const c of closers.reverse()) await c().catch((err) => deps.logger.warn({ err }, 'closing an LDAP listener failed'));
     },
   };
+}
+
+/** What /readyz shows of each directory: its kind and, for managed-ad, its trusts' status. */
+export function directoryDetails(running: RunningDirectory[]): Array<{ id: string; type: string; trusts?: TrustStatus[] }> {
+  return running.map((d) => ({ id: d.id, type: d.backend.kind, ...(d.trusts ? { trusts: d.trusts() } : {}) }));
 }
 
 function hostPort(a: { address: string; port: number } | string | null): string {

@@ -4,6 +4,7 @@ import { openSqliteStore } from '../adapters/store/sqlite/index.ts';
 import type { Logger } from 'pino';
 import { openSimpleAd } from '../adapters/directory/simple-ad/index.ts';
 import { openAdConnector } from '../adapters/directory/ad-connector/index.ts';
+import { openManagedAd, type TrustStatus } from '../adapters/directory/managed-ad/index.ts';
 import { spMetadataXml } from '../adapters/identity/saml/sp-metadata.ts';
 import { createSamlIdentityProvider, type SamlIdpSettings, type SamlSpSettings } from '../adapters/identity/saml/saml-identity-provider.ts';
 import { createOidcIdentityProvider, type OidcRpSettings } from '../adapters/identity/oidc/oidc-identity-provider.ts';
@@ -32,14 +33,22 @@ export function openStore(cfg: StoreConfig): Promise<Store> {
 export async function openDirectory(
   cfg: DirectoryConfig,
   deps: { store: Store; logger: Logger },
-): Promise<{ backend: DirectoryBackend; generatedAdminPassword?: string; close?: () => Promise<void> } | undefined> {
+): Promise<{ backend: DirectoryBackend; generatedAdminPassword?: string; close?: () => Promise<void>; trusts?: () => TrustStatus[] } | undefined> {
   switch (cfg.type) {
     case 'simple-ad':
       return openSimpleAd({ store: deps.store, config: cfg });
-    case 'managed-ad':
-      // The local directory of a managed-ad; its trusts are not served yet (logged at start). MFA: openMfaVerifier.
-      if (cfg.trusts?.length) deps.logger.warn({ directory: cfg.id }, `directory ${cfg.id}: trusts of managed-ad are not available in this version; serving its local directory only`);
-      return openSimpleAd({ store: deps.store, config: cfg });
+    case 'managed-ad': {
+      // simple-ad's local directory plus one ad-connector per trusted domain (its checks run from managed-ad's
+      // trust monitor). MFA: openMfaVerifier.
+      const m = await openManagedAd({
+        config: cfg,
+        store: deps.store,
+        logger: deps.logger,
+        openLocal: (config) => openSimpleAd({ store: deps.store, config }),
+        openTrust: (config) => openAdConnector({ config, logger: deps.logger, healthCheckIntervalMs: 0 }),
+      });
+      return { backend: m.backend, generatedAdminPassword: m.generatedAdminPassword, close: () => m.close(), trusts: () => m.trusts() };
+    }
     case 'ad-connector': {
       const c = await openAdConnector({ config: cfg, logger: deps.logger });
       return { backend: c.backend, close: () => c.close() };
@@ -48,6 +57,8 @@ export async function openDirectory(
       return undefined;
   }
 }
+
+export { trustStatusKey, type TrustStatus } from '../adapters/directory/managed-ad/index.ts';
 
 /** A directory's RADIUS MFA server (config `mfa.radius`). */
 export function openMfaVerifier(cfg: { host: string; port: number; secret: string; timeoutMs: number; retries: number; nasIdentifier: string; requireMessageAuthenticator: boolean }): OneTimeCodeVerifier {
