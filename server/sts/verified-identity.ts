@@ -76,6 +76,7 @@ export function trustAllows(identity: VerifiedIdentity, role: RoleData, account:
     'aws:CurrentTime': env.now,
     'aws:EpochTime': Math.floor(env.now.getTime() / 1000),
     ...(identity.mfa !== undefined ? { 'aws:MultiFactorAuthPresent': identity.mfa } : {}),
+    ...(identity.mfa ? { 'aws:MultiFactorAuthAge': Math.max(0, Math.floor(env.now.getTime() / 1000) - identity.authTime) } : {}),
   };
   const trust = compileDocument(role.assumeRolePolicyDocument, 'trust', `${role.arn}#trust`);
   const allowed = (action: string) =>
