@@ -9,6 +9,7 @@ import { addRevocation, type RevocationRule } from './sts/revocation.ts';
 import { lookupEvents } from './audit/lookup-events.ts';
 import { rotateKeyRingFile } from './keys/keyring.ts';
 import { join } from 'node:path';
+import { directoryMfaCommand, DIRECTORY_MFA_USAGE } from './directory-mfa/cli.ts';
 
 const HELP = `idbroker — directory and federation identity broker (AWS IAM/STS and AD-compatible LDAP)
 
@@ -24,6 +25,9 @@ Usage:
   idbroker keys rotate [--config FILE] [--activate-after SECONDS]
                                       add a key to the key ring; it starts encrypting after 30 s (default), once every
                                       replica has re-read the ring (they do every 10 s); old keys keep decrypting
+  idbroker directories mfa enroll --directory d-… --user NAME [--replace]
+                                      enroll a TOTP device for a directory user (prints an otpauth:// URI once);
+                                      also: directories mfa remove --directory d-… --user NAME, directories mfa list
   idbroker version                    print the version
   idbroker --help                     this text
 `;
@@ -161,6 +165,10 @@ export async function main(argv: string[]): Promise<number> {
       case 'sessions':
         if (rest[0] === 'revoke') return await revoke(rest.slice(1));
         process.stderr.write('usage: idbroker sessions revoke …\n');
+        return 2;
+      case 'directories':
+        if (rest[0] === 'mfa') return await directoryMfaCommand(rest.slice(1));
+        process.stderr.write(DIRECTORY_MFA_USAGE);
         return 2;
       case 'version':
       case '--version':
