@@ -66,32 +66,32 @@ export class ManagedAdBackend implements DirectoryBackend {
     return this.local;
   }
 
-  add(principal: BoundPrincipal, entry: Entry, password?: string): Promise<void> {
+  async add(principal: BoundPrincipal, entry: Entry, password?: string): Promise<void> {
     const local = this.#localWrite(entry.dn);
     if (!local.add) throw adError.willNotPerform();
     return local.add(principal, entry, password);
   }
 
-  modify(principal: BoundPrincipal, dn: string, changes: ModifyChange[]): Promise<void> {
+  async modify(principal: BoundPrincipal, dn: string, changes: ModifyChange[]): Promise<void> {
     const local = this.#localWrite(dn);
     if (!local.modify) throw adError.willNotPerform();
     return local.modify(principal, dn, changes);
   }
 
-  delete(principal: BoundPrincipal, dn: string): Promise<void> {
+  async delete(principal: BoundPrincipal, dn: string): Promise<void> {
     const local = this.#localWrite(dn);
     if (!local.delete) throw adError.willNotPerform();
     return local.delete(principal, dn);
   }
 
-  modifyDN(principal: BoundPrincipal, dn: string, newRdn: string, deleteOldRdn: boolean, newSuperior?: string): Promise<void> {
+  async modifyDN(principal: BoundPrincipal, dn: string, newRdn: string, deleteOldRdn: boolean, newSuperior?: string): Promise<void> {
     const local = this.#localWrite(dn);
     if (newSuperior !== undefined) this.#localWrite(newSuperior);
     if (!local.modifyDN) throw adError.willNotPerform();
     return local.modifyDN(principal, dn, newRdn, deleteOldRdn, newSuperior);
   }
 
-  changePassword(principal: BoundPrincipal, target: string, change: PasswordChange): Promise<void> {
+  async changePassword(principal: BoundPrincipal, target: string, change: PasswordChange): Promise<void> {
     const trust = trustOfName(target, this.trusts);
     if (trust) throw referralTo(trust, target.includes('=') ? target : trust.domain.baseDN);
     if (!this.local.changePassword) throw adError.willNotPerform();
