@@ -14,6 +14,7 @@ export function parseDN(dn: string): Ava[][] {
   if (dn.trim() === '') return rdns;
   let i = 0;
   let rdn: Ava[] = [];
+  let plain: number;
   const fail = (why: string): never => {
     throw new LdapError('invalidDNSyntax', `00002081: NameErr: DSID-03050F42, problem 2003 (BAD_ATT_SYNTAX), data 0, ${why}\n`);
   };
@@ -32,6 +33,25 @@ export function parseDN(dn: string): Ava[][] {
       if (!m) fail('bad hex value');
       bytes.push(...Buffer.from(m![1], 'hex'));
       i += m![0].length;
+    } else if ((plain = plainValueEnd(dn, i)) >= 0) {
+      // the common case: no escapes, nothing to decode — the value is its own text, trailing spaces dropped
+      rdn.push({ type, value: dn.slice(i, plain).replace(/ +$/, '') });
+      i = plain;
+      while (dn[i] === ' ') i++;
+      if (i >= dn.length) {
+        rdns.push(rdn);
+        break;
+      }
+      if (dn[i] === '+') {
+        i++;
+        continue;
+      }
+      if (dn[i] !== ',' && dn[i] !== ';') fail('expected a separator');
+      rdns.push(rdn);
+      rdn = [];
+      i++;
+      if (i >= dn.length) fail('empty RDN');
+      continue;
     } else {
       for (; i < dn.length && !',;+'.includes(dn[i]); i++) {
         const c = dn[i];
@@ -74,8 +94,33 @@ export function parseDN(dn: string): Ava[][] {
   return rdns;
 }
 
+/** Where a value starting at `i` ends when it holds no escape and no forbidden character, else -1. */
+function plainValueEnd(dn: string, i: number): number {
+  for (; i < dn.length; i++) {
+    const c = dn.charCodeAt(i);
+    if (c === 0x2c || c === 0x3b || c === 0x2b) return i; // , ; +
+    if (c === 0x5c || c === 0x22 || c === 0x3c || c === 0x3e || c === 0) return -1; // \ " < > NUL
+  }
+  return i;
+}
+
+// DNs are compared far more often than they change (every entry of a search, every member value):
+// their keys are memoized (bounded); callers get their own copy of the array.
+const KEY_CACHE_SIZE = 50_000;
+const keyCache = new Map<string, string[]>();
+
 /** Canonical comparison key of each RDN (lowercase type=value, multi-valued RDNs sorted). */
 export function rdnKeys(dn: string): string[] {
+  let keys = keyCache.get(dn);
+  if (!keys) {
+    keys = computeRdnKeys(dn);
+    if (keyCache.size >= KEY_CACHE_SIZE) keyCache.clear();
+    keyCache.set(dn, keys);
+  }
+  return keys.slice();
+}
+
+function computeRdnKeys(dn: string): string[] {
   return parseDN(dn).map((rdn) =>
     rdn
       .map((a) => `${a.type.toLowerCase()}=${a.value.normalize('NFC').toLowerCase().replace(/[\\,+;="<>#]/g, (c) => `\\${c}`)}`)
@@ -97,7 +142,7 @@ export function dnEquals(a: string, b: string): boolean {
 }
 
 /** Whether `dn` is within `base` for a search scope. Both as RDN key arrays. */
-export function inScope(dn: string[], base: string[], scope: 'base' | 'one' | 'sub'): boolean {
+export function inScope(dn: readonly string[], base: readonly string[], scope: 'base' | 'one' | 'sub'): boolean {
   const depth = dn.length - base.length;
   if (depth < 0 || (scope === 'base' && depth !== 0) || (scope === 'one' && depth !== 1)) return false;
   for (let i = 0; i < base.length; i++) if (dn[depth + i] !== base[i]) return false;

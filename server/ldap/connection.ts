@@ -44,10 +44,27 @@ export class Connection implements Session {
     socket.on('close', () => this.#teardown());
   }
 
+  /**
+   * Writes one LDAPMessage. The messages written in one turn of the event loop (a search's entries and its
+   * SearchResultDone, answers to pipelined requests) leave in one write: the socket is corked on the
+   * first and uncorked once the turn's promise jobs are done (setImmediate), not one syscall per message.
+   */
   send(message: Buffer): boolean {
     if (this.#closed) return true;
-    return this.#socket.write(message);
+    const socket = this.#socket;
+    if (!this.#corked.has(socket)) {
+      this.#corked.add(socket);
+      socket.cork();
+      setImmediate(() => {
+        this.#corked.delete(socket);
+        socket.uncork();
+      });
+    }
+    return socket.write(message);
   }
+
+  // the raw socket and, after StartTLS, the TLS one: each is uncorked on its own
+  #corked = new Set<Socket>();
 
   drained(): Promise<void> {
     if (this.#closed || !this.#socket.writableNeedDrain) return Promise.resolve();

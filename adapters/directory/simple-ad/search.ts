@@ -32,6 +32,8 @@ export async function* search(ctx: Ctx, base: string, scope: Scope, filter: Filt
   const within = (key: string): boolean =>
     scope === 'base' ? key === root.key : scope === 'one' ? m.get(key)?.parent === root.key : key === root.key || key.endsWith(`,${root.key}`);
   const indexed = indexLookup(m, filter);
+  // the in-chain look-up yields exactly the matching groups: no need to evaluate the filter again
+  const exact = indexed !== undefined && isMemberInChain(filter);
   const candidates: Iterable<string> =
     indexed ?? (scope === 'base' ? [root.key] : scope === 'one' ? [...(m.children.get(root.key) ?? [])] : [root.key, ...m.descendants(root.key)]);
   let sent = 0;
@@ -40,11 +42,14 @@ export async function* search(ctx: Ctx, base: string, scope: Scope, filter: Filt
     const o = m.get(key);
     if (!o || !within(key)) continue;
     const e = view(ctx, m, o, { tokenGroups: wantsTokenGroups });
-    if (!matchesFilter(e, filter, { inChain })) continue;
+    if (!exact && !matchesFilter(e, filter, { inChain })) continue;
     yield e;
     if (opts.sizeLimit > 0 && ++sent >= opts.sizeLimit) return;
   }
 }
+
+const isMemberInChain = (f: Filter): f is Extract<Filter, { type: 'extensible' }> =>
+  f.type === 'extensible' && f.rule === MATCHING_RULE.inChain && f.attribute?.toLowerCase() === 'member' && !f.dnAttributes;
 
 const INDEXES: Record<string, (m: Model, v: Buffer) => string | undefined> = {
   samaccountname: (m, v) => m.bySam.get(lc(v.toString('utf8'))!),
@@ -56,7 +61,7 @@ const INDEXES: Record<string, (m: Model, v: Buffer) => string | undefined> = {
 /** Candidate keys when the filter pins an indexed attribute (alone or in an AND), else undefined. */
 function indexLookup(m: Model, f: Filter): string[] | undefined {
   // (member:1.2.840.113556.1.4.1941:=<dn>): exactly the groups that reach <dn>, from the member graph
-  if (f.type === 'extensible' && f.rule === MATCHING_RULE.inChain && f.attribute?.toLowerCase() === 'member' && !f.dnAttributes) {
+  if (isMemberInChain(f)) {
     try {
       return [...m.transitiveGroups(keyOf(f.value.toString('utf8')).key)];
     } catch {

@@ -51,10 +51,22 @@ export class DirectoryState {
     return m;
   }
 
-  /** The current model (reloaded if another replica wrote since). */
+  // Operations share generation reads: the callers of one turn of the event loop (the requests that
+  // arrived together on all connections) wait for one read that starts after the turn, so each still
+  // sees every write committed before its call — one query per turn instead of one per operation.
+  #nextRead?: Promise<number>;
+
+  #readGeneration(): Promise<number> {
+    return (this.#nextRead ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+      this.#nextRead = undefined;
+      return this.store.meta.get(this.#genKey).then((v) => Number(v ?? 0));
+    }));
+  }
+
+  /** The current model (reloaded if another replica wrote since; a read older than our own last write is not). */
   async model(): Promise<Model> {
-    const gen = Number((await this.store.meta.get(this.#genKey)) ?? 0);
-    if (gen !== this.#model.generation) this.#model = await this.#load(this.store, gen);
+    const gen = await this.#readGeneration();
+    if (gen > this.#model.generation) this.#model = await this.#load(this.store, gen);
     return this.#model;
   }
 

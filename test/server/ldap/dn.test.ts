@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { LdapError } from '../../../server/contracts/directory.ts';
 import { dnEquals, escapeDNValue, inScope, normalizeDN, parseDN, rdnKeys } from '../../../server/contracts/dn.ts';
 
@@ -9,6 +10,21 @@ describe('DN handling', () => {
     assert.ok(dnEquals('CN=Zoë,DC=x', 'cn=ZO\\c3\\8b,dc=x'));
     assert.ok(dnEquals('CN=a+SN=b,DC=x', 'sn=B+cn=A,dc=x'), 'multi-valued RDNs in any order');
     assert.ok(!dnEquals('CN=a,DC=x', 'CN=a,DC=y'));
+  });
+
+  it('reads a plain value (fast path) exactly as the same value written with every byte escaped', () => {
+    const hex = (v: string) => [...Buffer.from(v, 'utf8')].map((b) => `\\${b.toString(16).padStart(2, '0')}`).join('');
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 12 }).filter((v) => !/[,;+\\"<>\0]/.test(v) && !v.startsWith('#') && v.trim() === v), fc.constantFrom('CN', 'ou', '2.5.4.3'), (value, type) => {
+        assert.deepEqual(parseDN(`${type}=${value},DC=x`), parseDN(`${type}=${hex(value)},DC=x`));
+        assert.deepEqual(parseDN(`${type}= ${value}  ,DC=x`)[0], [{ type, value }], 'spaces around the value are not part of it');
+        assert.deepEqual(rdnKeys(`${type}=${value}`), rdnKeys(`${type}=${hex(value)}`));
+      }),
+      { numRuns: 500, seed: 7 },
+    );
+    const keys = rdnKeys('CN=a,DC=x');
+    keys.push('mutated');
+    assert.deepEqual(rdnKeys('CN=a,DC=x'), ['cn=a', 'dc=x'], 'memoized keys are not shared with callers');
   });
 
   it('parses escapes, hex values and trailing escaped spaces', () => {

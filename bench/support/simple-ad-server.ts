@@ -1,0 +1,40 @@
+// The broker's side of the directory bench, in its own process as a deployed broker would be (slapd runs
+// in its own process too; the load generator must not share the server's event loop):
+//   node --import tsx bench/support/simple-ad-server.ts CONFIG.yaml STORE.db
+// Serves the config's first directory over LDAP on a free loopback port and reports { port, loadMs } on
+// the IPC channel; answers { op: 'groupsOf', name } with the median of 20 timed groupsOf calls.
+import { readFileSync } from 'node:fs';
+import { openSimpleAd } from '../../adapters/directory/simple-ad/index.ts';
+import { openSqliteStore } from '../../adapters/store/sqlite/index.ts';
+import { parseConfig } from '../../config/load.ts';
+import { createLdapListener } from '../../server/ldap/index.ts';
+
+const [configPath, dbPath] = process.argv.slice(2);
+const config = parseConfig(readFileSync(configPath, 'utf8'), {}, configPath);
+const store = await openSqliteStore(dbPath);
+const t0 = Date.now();
+const { backend } = await openSimpleAd({ store, config: config.directories[0] });
+const loadMs = Date.now() - t0;
+const listener = await createLdapListener({ backend, host: '127.0.0.1', port: 0 });
+
+process.on('message', (m: { op: string; name?: string; password?: string }) => {
+  void (async () => {
+    if (m.op === 'groupsOf') {
+      const bound = await backend.bind(m.name!, m.password!);
+      if (!bound.ok) throw new Error(`bind ${m.name}: ${bound.adCode}`);
+      const times: number[] = [];
+      let groups = 0;
+      for (let i = 0; i < 20; i++) {
+        const s = process.hrtime.bigint();
+        groups = (await backend.groupsOf(bound.principal)).length;
+        times.push(Number(process.hrtime.bigint() - s) / 1e6);
+      }
+      process.send!({ groupsOfMs: times.sort((a, b) => a - b)[10], groups, dn: bound.principal.dn });
+    } else if (m.op === 'close') {
+      await listener.close();
+      await store.close();
+      process.exit(0);
+    }
+  })();
+});
+process.send!({ port: listener.address().port, loadMs });
