@@ -1,6 +1,7 @@
 // Checks across entries (uniqueness, references, listener clashes). They read the raw tree
 // tolerantly, so they report alongside schema problems instead of after them.
 import type { PathSegment, Problem } from './problems.ts';
+import { checkTrusts } from './trust-checks.ts';
 
 type Node = Record<string, unknown>;
 const items = (v: unknown): [Node, number][] =>
@@ -105,6 +106,7 @@ function checkDirectories(problems: Problem[], cfg: Node): void {
     unique(problems, items(seed.groups).map(([g, j]) => [str(g.name), ['directories', i, 'seed', 'groups', j, 'name']]), 'seed group');
   }
   unique(problems, listeners, 'listen address');
+  checkTrusts(problems, dirs);
 }
 
 /** `host:port` of a listener, or undefined for an ephemeral (0) or unreadable port. */

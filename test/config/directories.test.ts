@@ -65,7 +65,9 @@ test('managed-ad trusts: direction, type, own domain, duplicates; mfa needs radi
       'directories[0].trusts[1].dnsName: duplicate trusted domain "onprem.example.com"',
       'directories[0].trusts[1].type: expected "forest" or "external"',
       'directories[0].trusts[2].dnsName: a directory cannot trust its own domain',
+      'directories[0].trusts[2].netbiosName: duplicate trusted NetBIOS name "X"',
       'directories[0].trusts[3].direction: expected "one-way-outgoing", "one-way-incoming" or "two-way"',
+      'directories[0].trusts[3].netbiosName: duplicate trusted NetBIOS name "X"',
     ],
   );
 });
@@ -108,7 +110,7 @@ test('seed users, groups and OUs', () => {
       'directories[0].seed.groups[1].name: duplicate seed group "G"',
       'directories[0].seed.users[0].username: expected a sAMAccountName of 1 to 20 characters, without " / \\ [ ] : ; | = , + * ? < > @',
       'directories[0].seed.users[1].passwordHash: expected only one of password or passwordHash',
-      'directories[0].seed.users[2].passwordHash: expected an OpenLDAP {SSHA} or {SSHA512} hash',
+      'directories[0].seed.users[2].passwordHash: expected an OpenLDAP {SSHA}, {SSHA512} or {CRYPT}$7$ (scrypt) hash',
       'directories[0].seed.users[2].username: duplicate seed user "BOB"',
     ],
   );
@@ -119,4 +121,38 @@ test('ids, DNS names and NetBIOS names are unique across directories (case-insen
     problemsOf(dirs(simple(), '{ id: d-1000000002, type: simple-ad, dnsName: CORP.example.com, netbiosName: corp }')),
     ['directories[1].dnsName: duplicate directory dnsName "CORP.example.com"', 'directories[1].netbiosName: duplicate directory netbiosName "corp"'],
   );
+});
+
+test('trusts: NetBIOS names, loops through this broker\'s own listeners, seed members of other domains', () => {
+  const t = (dns: string, nb: string, direction = 'one-way-outgoing', urls = 'ldap://dc1.example.com:389') =>
+    `{ dnsName: ${dns}, netbiosName: ${nb}, direction: ${direction}, upstream: { urls: [${urls}], serviceAccount: { username: svc, password: pw } } }`;
+  const seed = (members: string) => `, seed: { groups: [{ name: g, members: [${members}] }] }`;
+  assert.deepEqual(
+    problemsOf(
+      dirs(
+        managed(`, ldap: { port: 3389 }, trusts: [${t('a.example.com', 'CLOUD')}, ${t('b.example.com', 'B')}, ${t('c.example.com', 'b')}, ${t('d.example.com', 'D', undefined, 'ldap://localhost:3389')}, ${t('corp.example.com', 'CORP', undefined, 'ldap://127.0.0.1:1389')}, ${t('e.example.com', 'E', 'one-way-incoming')}]${seed("'B\\alice', 'x@corp.example.com', 'OTHER\\bob', 'eve@e.example.com', 'CLOUD\\local', plainname")}`),
+        simple(`, ldap: { port: 1389 }${seed("'ONPREM\\carol'")}`),
+      ),
+    ),
+    [
+      'directories[0].seed.groups[0].members[2]: "OTHER\\bob" is of a domain this directory does not trust (declare it under trusts)',
+      'directories[0].seed.groups[0].members[3]: "eve@e.example.com": e.example.com is trusted one-way-incoming, so its users cannot be members here (use one-way-outgoing or two-way)',
+      'directories[0].trusts[0].netbiosName: a trusted domain cannot have the directory\'s own NetBIOS name',
+      'directories[0].trusts[2].netbiosName: duplicate trusted NetBIOS name "b"',
+      'directories[0].trusts[3].upstream.urls[0]: trust loop: ldap://localhost:3389 is this broker\'s directory d-1000000003 (cloud.example.com), which does not hold d.example.com',
+      'directories[1].seed.groups[0].members[0]: "ONPREM\\carol" is of another domain: simple-ad cannot trust other domains (use managed-ad with a trust)',
+    ],
+  );
+  // a trust to another directory of this broker that holds the trusted domain is fine (no loop)
+  parse(dirs(managed(`, trusts: [${t('corp.example.com', 'CORP', undefined, 'ldap://127.0.0.1:1389')}]`), simple(', ldap: { port: 1389 }')));
+});
+
+test('managed-ad: trustSearch (chase | referral) and trustCheckSeconds', () => {
+  const c = parse(dirs(managed()));
+  const d = c.directories[0] as { trustSearch: string; trustCheckSeconds: number };
+  assert.deepEqual([d.trustSearch, d.trustCheckSeconds], ['chase', 60]);
+  assert.deepEqual(problemsOf(dirs(managed(', trustSearch: follow, trustCheckSeconds: 0'))), [
+    'directories[0].trustCheckSeconds: expected an integer from 1 to 86400',
+    'directories[0].trustSearch: expected "chase" or "referral"',
+  ]);
 });
