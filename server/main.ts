@@ -12,7 +12,8 @@ import { authorizeEndpoint } from './http/authorize-endpoint.ts';
 import { portalRoutes, portalSignIn } from './http/portal/index.ts';
 import { loginRoutes } from './http/login-routes/index.ts';
 import { portalAuditor } from './http/portal/audit.ts';
-import { storeSamlRequests } from './sts/saml/login-requests.ts';
+import { SAML_LOGIN_REQUEST, SAML_LOGIN_TTL_MS, storeSamlRequests } from './sts/saml/login-requests.ts';
+import { purgeStaleLogins } from './http/login-routes/purge-stale.ts';
 import { createMetrics } from './http/metrics.ts';
 import { IAM_NAMESPACE, queryApi } from './http/query-api.ts';
 import type { ActionServices } from './iam/action.ts';
@@ -29,7 +30,7 @@ import { DirectorySessionChecker } from './sts/directory-sessions.ts';
 import { RevokeSessions } from './sts/actions/revoke-sessions.ts';
 import { AuditLog } from './audit/audit-log.ts';
 import { LookupEvents } from './audit/lookup-events.ts';
-import { OIDC_LOGIN_TTL_MS, oidcLoginProvider, oidcLoginStates, openStore, samlLoginProvider, samlSpMetadata } from './registry.ts';
+import { OIDC_LOGIN_KIND, OIDC_LOGIN_TTL_MS, oidcLoginProvider, oidcLoginStates, openStore, samlLoginProvider, samlSpMetadata } from './registry.ts';
 import { ensureSpKeyPair } from './saml-sp-key.ts';
 import { spEndpoints } from './sts/saml/sp-endpoints.ts';
 import { purgeExpiredReplays } from './sts/saml/replay-cache.ts';
@@ -151,6 +152,7 @@ export async function startBroker(opts: BrokerOptions): Promise<Broker> {
     const app = createApp({ store, logger, metrics, queryApi: api, authorize, samlMetadata, portal, readiness, federatedLogin, trustProxy: config.http.trustProxy });
     const housekeeping = setInterval(() => {
       purgeExpiredReplays(store, new Date()).catch((err) => logger.warn({ err }, 'SAML replay cache purge failed'));
+      purgeStaleLogins(store, [SAML_LOGIN_REQUEST, OIDC_LOGIN_KIND], Math.max(SAML_LOGIN_TTL_MS, OIDC_LOGIN_TTL_MS), new Date()).catch((err) => logger.warn({ err }, 'stale sign-in purge failed'));
     }, 3600_000);
     housekeeping.unref();
     const directories: Directories = await startDirectories(config.directories, { store, dataDir: config.dataDir, logger, audit, account: config.accounts[0].id, region: config.region });

@@ -8,7 +8,7 @@ import { openManagedAd, type TrustStatus } from '../adapters/directory/managed-a
 import { spMetadataXml } from '../adapters/identity/saml/sp-metadata.ts';
 import { createSamlIdentityProvider, type SamlIdpSettings, type SamlSpSettings } from '../adapters/identity/saml/saml-identity-provider.ts';
 import { createOidcIdentityProvider, type OidcRpSettings } from '../adapters/identity/oidc/oidc-identity-provider.ts';
-import { LOGIN_TTL_MS, storeLoginStates, type LoginStates } from '../adapters/identity/oidc/login-states.ts';
+import { LOGIN_TTL_MS, OIDC_LOGIN, storeLoginStates, type LoginStates } from '../adapters/identity/oidc/login-states.ts';
 import type { IdentityProvider } from './contracts/identity.ts';
 
 export type { SamlIdpSettings, SamlSpSettings, OidcRpSettings, LoginStates };
@@ -84,8 +84,9 @@ export function oidcLoginProvider(settings: OidcRpSettings, states: LoginStates)
   return createOidcIdentityProvider(settings, states);
 }
 
-/** How long a pending OIDC browser login lives, in ms. */
+/** How long a pending OIDC browser login lives, in ms, and the Store entity kind that keeps it. */
 export const OIDC_LOGIN_TTL_MS = LOGIN_TTL_MS;
+export const OIDC_LOGIN_KIND = OIDC_LOGIN;
 
 export function oidcLoginStates(store: Store): LoginStates {
   return storeLoginStates(store);

@@ -17,6 +17,9 @@ const PROVIDER = `arn:aws:iam::${ACCT}:saml-provider/testidp`;
 const role = (n: string) => `arn:aws:iam::${ACCT}:role/${n}`;
 const A = 'https://aws.amazon.com/SAML/Attributes/';
 const SSO = [{ Binding: samlify.Constants.namespace.binding.redirect, Location: 'https://idp.example.test/sso' }];
+/** An IdP whose metadata offers only the HTTP-POST binding for AuthnRequests. */
+const POST_SSO = [{ Binding: samlify.Constants.namespace.binding.post, Location: 'https://idp2.example.test/sso' }];
+const POST_IDP = samlify.IdentityProvider({ entityID: 'https://idp2.example.test/saml', signingCert: fixture('idp-cert.pem'), privateKey: fixture('idp-key.pem'), wantAuthnRequestsSigned: true, singleSignOnService: POST_SSO, singleLogoutService: POST_SSO });
 const trust = (condition: object = {}) =>
   JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Federated: PROVIDER }, Action: 'sts:AssumeRoleWithSAML', Condition: { StringLike: { 'saml:aud': 'http://127.0.0.1:*/saml/acs' }, ...condition } }] });
 
@@ -24,6 +27,7 @@ const YAML = `
 identityProviders:
   saml:
     - { name: testidp, metadata: ${JSON.stringify(idpMetadata())} }
+    - { name: postidp, metadata: ${JSON.stringify(POST_IDP.getMetadata())} }
 roles:
   - { name: SamlEngineers, maxSessionDuration: 7200, trustPolicy: ${trust()} }
   - { name: SamlNotNamed, trustPolicy: ${trust()} }
@@ -87,6 +91,20 @@ describe('SAML browser sign-in (/saml/login, /saml/acs)', () => {
     assert.deepEqual(roleNames(roles.text), ['SamlEngineers']);
     const creds = await credentialsFor(br, b.publicUrl, role('SamlEngineers'), 7200);
     assert.equal(await callerArn(b.httpUrl, creds), `arn:aws:sts::${ACCT}:assumed-role/SamlEngineers/alice`);
+  });
+
+  it('HTTP-POST binding when the IdP metadata offers only that: a signed AuthnRequest in a self-posting form', async () => {
+    const page = await new Browser().get(`${b.publicUrl}/saml/login/postidp?next=%2Froles`);
+    assert.equal(page.status, 200);
+    assert.match(page.headers.get('content-security-policy')!, /form-action https:\/\/idp2\.example\.test;/);
+    assert.match(page.text, /<form method="post" action="https:\/\/idp2\.example\.test\/sso">/);
+    const field = (n: string) => new RegExp(`name="${n}" value="([^"]+)"`).exec(page.text)?.[1];
+    assert.equal(field('RelayState'), '/roles');
+    const sp = samlify.ServiceProvider({ metadata: await (await fetch(`${b.publicUrl}/saml/metadata`)).text() });
+    const parsed = await POST_IDP.parseLoginRequest(sp, 'post', { body: { SAMLRequest: field('SAMLRequest') } } as never); // verifies the XML signature
+    assert.equal((parsed.extract as { request: { assertionConsumerServiceUrl: string } }).request.assertionConsumerServiceUrl, acsUrl);
+    const tampered = Buffer.from(Buffer.from(field('SAMLRequest')!, 'base64').toString('utf8').replace(acsUrl, 'https://evil.example/acs')).toString('base64');
+    await assert.rejects(POST_IDP.parseLoginRequest(sp, 'post', { body: { SAMLRequest: tampered } } as never));
   });
 
   it('IdP-initiated (no InResponseTo), as IdPs do for AWS; trust conditions see saml:* attribute keys', async () => {
