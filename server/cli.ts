@@ -9,6 +9,7 @@ import { addRevocation, type RevocationRule } from './sts/revocation.ts';
 import { lookupEvents } from './audit/lookup-events.ts';
 import { rotateKeyRingFile } from './keys/keyring.ts';
 import { join } from 'node:path';
+import { directoryReport, formatDirectoryReport } from './directories-command.ts';
 import { directoryMfaCommand, DIRECTORY_MFA_USAGE } from './directory-mfa/cli.ts';
 
 const HELP = `idbroker — directory and federation identity broker (AWS IAM/STS and AD-compatible LDAP)
@@ -18,6 +19,9 @@ Usage:
   idbroker config check FILE          validate a config file without starting
   idbroker sessions revoke [--config FILE] (--access-key-id ASIA… | --principal ARN | --before TIME --account ID)
                                       revoke temporary credentials (every replica refuses them within 2 s)
+  idbroker directories [--config FILE] [--json]
+                                      the directories, their listeners and each managed-ad trust's status
+                                      (verified / failed, reason, time) as the running broker last checked it
   idbroker policy lint FILE [--kind identity|trust|resource|boundary|session]
                                       validate a policy document and warn about risky grants (exit 1 on errors)
   idbroker audit [--since TIME] [--until TIME] [--principal ARN] [--event NAME] [--denied] [--limit N]
@@ -78,6 +82,18 @@ async function audit(argv: string[]): Promise<number> {
       limit: Number(option(argv, '--limit') ?? 100),
     });
     for (const e of events) process.stdout.write(JSON.stringify(e.data) + '\n');
+  } finally {
+    await store.close();
+  }
+  return 0;
+}
+
+async function directories(argv: string[]): Promise<number> {
+  const config = loadConfig(resolveConfigPath(argv, process.env), process.env);
+  const store = await openStore(config.store);
+  try {
+    const report = await directoryReport(config, store);
+    process.stdout.write(argv.includes('--json') ? JSON.stringify(report, null, 2) + '\n' : formatDirectoryReport(report));
   } finally {
     await store.close();
   }
@@ -158,6 +174,8 @@ export async function main(argv: string[]): Promise<number> {
         return 2;
       case 'audit':
         return await audit(rest);
+      case 'directories':
+        return await directories(rest);
       case 'policy':
         if (rest[0] === 'lint') return lint(rest.slice(1));
         process.stderr.write('usage: idbroker policy lint FILE\n');
