@@ -1,11 +1,11 @@
 // Transitive groups at depth: a user in 500 groups nested 10 deep (groupsOf, tokenGroups and the
 // in-chain rule agree), and cycles in nesting terminate.
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { openSimpleAd } from '../../../adapters/directory/simple-ad/index.ts';
-import { openSqliteStore } from '../../../adapters/store/sqlite/index.ts';
 import type { DirectoryBackend, Entry, Filter } from '../../../server/contracts/directory.ts';
 import { seedConfig, TEST_COST } from './simple-ad-helpers.ts';
+import { closeTestStores, openTestStore, TEST_STORE } from '../../helpers/test-store.ts';
 
 const BASE = 'DC=corp,DC=example,DC=com';
 const USER_DN = `CN=deep,CN=Users,${BASE}`;
@@ -17,7 +17,8 @@ async function all(b: DirectoryBackend, base: string, scope: 'base' | 'sub', fil
   return out;
 }
 
-describe('simple-ad nested groups', () => {
+describe(`simple-ad nested groups (store: ${TEST_STORE})`, () => {
+  after(closeTestStores);
   it('resolves 500 groups nested 10 deep the same way in groupsOf, tokenGroups and LDAP_MATCHING_RULE_IN_CHAIN', async (t) => {
     const config = seedConfig({ dnsName: 'corp.example.com', netbiosName: 'CORP', users: [{ sam: 'deep', password: 'Deep!pass123' }] });
     const seed = (config as { seed: { groups: { name: string; members: string[] }[] } }).seed;
@@ -25,7 +26,7 @@ describe('simple-ad nested groups', () => {
       for (let i = 0; i < 50; i++) seed.groups.push({ name: group(level, i), members: level === 0 ? ['deep'] : [group(level - 1, i)] });
     }
     seed.groups.find((g) => g.name === group(0, 0))!.members.push(group(9, 0)); // a cycle: L9G0 → L0G0
-    const { backend } = await openSimpleAd({ store: await openSqliteStore(':memory:'), config, hashCost: TEST_COST });
+    const { backend } = await openSimpleAd({ store: await openTestStore(), config, hashCost: TEST_COST });
     const r = await backend.bind('CORP\\deep', 'Deep!pass123');
     assert.ok(r.ok);
     let start = performance.now();

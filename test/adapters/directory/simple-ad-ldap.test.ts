@@ -5,26 +5,29 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Attribute, Change } from 'ldapts';
-import { openSqliteStore } from '../../../adapters/store/sqlite/index.ts';
 import { encodeUnicodePwd } from '../../../server/ldap/passwords.ts';
 import { octets, tlv } from '../../../server/ldap/ber.ts';
 import { guidBytesToString, sidBytesToString } from '../../../server/ldap/ad-values.ts';
 import { CONTRACT_SEED } from '../../contracts/directory-backend.ts';
 import { ALICE_DN, BASE, type Harness, startLdap, TLS, tlsClient } from '../../server/ldap/harness.ts';
 import { openOn } from './simple-ad-helpers.ts';
+import { closeTestStores, openTestStore, TEST_STORE } from '../../helpers/test-store.ts';
 
 const SEED = { ...CONTRACT_SEED, users: [...CONTRACT_SEED.users, { sam: 'svc-grafana', password: 'Svc!grafana1' }, { sam: 'gina', password: 'Gina!pass12' }] };
 const code = (n: number) => (e: unknown) => (e as { code: number }).code === n;
 const pwd = (op: 'add' | 'delete' | 'replace', password: string) =>
   new Change({ operation: op, modification: new Attribute({ type: 'unicodePwd', values: [encodeUnicodePwd(password)] }) });
 
-describe('simple-ad over LDAP (ldapts, real sockets)', () => {
+describe(`simple-ad over LDAP (ldapts, real sockets; store: ${TEST_STORE})`, () => {
   let h: Harness;
   before(async () => {
-    const { backend } = await openOn(await openSqliteStore(':memory:'), SEED, { lockout: { threshold: 3, windowSeconds: 600, durationSeconds: 600 } });
+    const { backend } = await openOn(await openTestStore(), SEED, { lockout: { threshold: 3, windowSeconds: 600, durationSeconds: 600 } });
     h = await startLdap({ backend, tls: TLS, startTls: true });
   });
-  after(() => h.close());
+  after(async () => {
+    await h?.close();
+    await closeTestStores();
+  });
 
   const tlsBound = async (name: string, password: string) => {
     const c = h.client();

@@ -7,10 +7,10 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
-import { openSqliteStore } from '../../../adapters/store/sqlite/index.ts';
 import { CONTRACT_SEED } from '../../contracts/directory-backend.ts';
 import { ALICE_DN, BASE, type Harness, startLdap, TLS } from '../../server/ldap/harness.ts';
 import { openOn } from '../../adapters/directory/simple-ad-helpers.ts';
+import { closeTestStores, openTestStore, TEST_STORE } from '../../helpers/test-store.ts';
 
 const run = promisify(execFile);
 const missing = ['ldapsearch', 'ldapwhoami', 'ldappasswd'].filter((b) => !(process.env.PATH ?? '').split(':').some((d) => existsSync(`${d}/${b}`)));
@@ -18,7 +18,7 @@ const skip = missing.length > 0 ? `ldap-utils not installed (missing ${missing.j
 const CA = fileURLToPath(new URL('../../fixtures/ldap/test-cert.pem', import.meta.url));
 const BULK = Array.from({ length: 150 }, (_, i) => ({ sam: `bulk${i}`, password: 'Bulk!pass123', sn: 'Bulk' }));
 
-describe('simple-ad with ldap-utils', { skip }, () => {
+describe(`simple-ad with ldap-utils (store: ${TEST_STORE})`, { skip }, () => {
   let h: Harness;
   let uri: string;
   const env = { ...process.env, LDAPTLS_CACERT: CA, LDAPTLS_REQCERT: 'demand', LDAPCONF: '/dev/null', LDAPRC: '/dev/null' };
@@ -33,11 +33,14 @@ describe('simple-ad with ldap-utils', { skip }, () => {
   };
   before(async () => {
     const seed = { ...CONTRACT_SEED, users: [...CONTRACT_SEED.users, ...BULK, { sam: 'svc-sssd', password: 'Svc!sssd123' }] };
-    const { backend } = await openOn(await openSqliteStore(':memory:'), seed);
+    const { backend } = await openOn(await openTestStore(), seed);
     h = await startLdap({ backend, tls: TLS, startTls: true });
     uri = `ldap://127.0.0.1:${h.port}`;
   });
-  after(() => h?.close());
+  after(async () => {
+    await h?.close();
+    await closeTestStores();
+  });
 
   for (const name of [ALICE_DN, 'alice@corp.example.com', 'CORP\\alice']) {
     it(`ldapwhoami binds as ${name}`, async () => {
