@@ -8,6 +8,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { Client } from 'ldapts';
 import { startTestBroker, type TestBroker } from '../../helpers/broker.ts';
+import { trustStatusKey } from '../../../server/registry.ts';
 import { sendQuery } from '../../helpers/aws-signer.ts';
 import { ONPREM_BASE, ONPREM_PASSWORDS, ONPREM_SERVICE_DN, slapdMissing, startSlapd, userDn, type Slapd } from '../../helpers/slapd.ts';
 
@@ -179,6 +180,8 @@ roles:${role('Platform', 'd-3000000001', 'platform')}${role('CloudEng', 'd-30000
     const failed = await until('failed');
     assert.match(failed.reason ?? '', /unavailable|No domain controller/);
     assert.equal((await readyz()).status, 'ready', 'a failed trust does not make the broker unready');
+    // recorded for `idbroker directories`
+    assert.equal(JSON.parse((await b.store.meta.get(trustStatusKey('d-3000000001')))!)[0].status, 'failed');
     await assert.rejects(bound('d-3000000001', 'ONPREM\\alice', ONPREM_PASSWORDS.alice), (e: Error & { code?: number }) => e.code === 52);
     await slapd.start();
     await until('verified');
