@@ -10,7 +10,7 @@ import { lookupEvents } from './audit/lookup-events.ts';
 import { rotateKeyRingFile } from './keys/keyring.ts';
 import { join } from 'node:path';
 import { directoryReport, formatDirectoryReport } from './directories-command.ts';
-import { directoryMfaCommand, DIRECTORY_MFA_USAGE } from './directory-mfa/cli.ts';
+import { directoryMfaCommand } from './directory-mfa/cli.ts';
 
 const HELP = `idbroker — directory and federation identity broker (AWS IAM/STS and AD-compatible LDAP)
 
@@ -175,6 +175,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'audit':
         return await audit(rest);
       case 'directories':
+        if (rest[0] === 'mfa') return await directoryMfaCommand(rest.slice(1));
         return await directories(rest);
       case 'policy':
         if (rest[0] === 'lint') return lint(rest.slice(1));
@@ -183,10 +184,6 @@ export async function main(argv: string[]): Promise<number> {
       case 'sessions':
         if (rest[0] === 'revoke') return await revoke(rest.slice(1));
         process.stderr.write('usage: idbroker sessions revoke …\n');
-        return 2;
-      case 'directories':
-        if (rest[0] === 'mfa') return await directoryMfaCommand(rest.slice(1));
-        process.stderr.write(DIRECTORY_MFA_USAGE);
         return 2;
       case 'version':
       case '--version':
