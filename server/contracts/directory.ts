@@ -136,6 +136,9 @@ export interface PasswordChange {
   policyHints?: boolean;
 }
 
+/** The host name every directory's domain controller answers as (RootDSE dnsHostName `dc1.<dnsName>`). */
+export const DEFAULT_DC_HOST = 'dc1';
+
 export interface DomainInfo {
   dnsName: string; // corp.example.com
   netbiosName: string; // CORP

@@ -2,6 +2,7 @@
 // Our own connection loop (connection.ts) replaces the ldapjs server; see README.md here.
 import { createServer as createTcpServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { createSecureContext, createServer as createTlsServer } from 'node:tls';
+import { DEFAULT_DC_HOST } from '../contracts/directory.ts';
 import { Connection } from './connection.ts';
 import { DEFAULT_LIMITS, type LdapListenerOptions, SILENT_LOGGER } from './options.ts';
 import { OID, rootDse } from './root-dse.ts';
@@ -21,7 +22,7 @@ export async function createLdapListener(opts: LdapListenerOptions): Promise<Lda
   const secureContext = opts.tls ? createSecureContext({ key: opts.tls.key, cert: opts.tls.cert, minVersion: 'TLSv1.2' }) : undefined;
   const passwordModify = opts.passwordModify ?? true;
   const extensions = [OID.whoAmI, ...(passwordModify ? [OID.passwordModify] : []), ...(opts.startTls ? [OID.startTls] : [])];
-  const dnsHostName = opts.dnsHostName ?? `dc1.${opts.backend.domain.dnsName}`;
+  const dnsHostName = opts.dnsHostName ?? `${DEFAULT_DC_HOST}.${opts.backend.domain.dnsName}`;
   const ctx: ListenerContext = {
     backend: opts.backend,
     limits,

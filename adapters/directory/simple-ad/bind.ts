@@ -2,7 +2,7 @@
 // (kind 'dir-lockout', one record per failure, parent = objectGUID) so every replica counts the same failures; reaching
 // the threshold writes lockoutTime on the user, which every replica then sees.
 import { randomBytes } from 'node:crypto';
-import type { AdBindCode, BindResult } from '../../../server/contracts/directory.ts';
+import { type AdBindCode, type BindResult, DEFAULT_DC_HOST } from '../../../server/contracts/directory.ts';
 import { fileTime, fileTimeMs, NEVER, UAC } from './ad-values.ts';
 import { type Ctx, isLocked, passwordExpired, principalOf, resolveName, stamp } from './context.ts';
 import { isUser, KIND, type Obj } from './model.ts';
@@ -20,6 +20,8 @@ function dummyHash(ctx: Ctx): Promise<string> {
   if (!h) dummies.set(ctx, (h = hashPassword(randomBytes(16).toString('hex'), ctx.cost)));
   return h;
 }
+
+const DC_NETBIOS_NAME = DEFAULT_DC_HOST.toUpperCase();
 
 const fail = (adCode: AdBindCode): BindResult => ({ ok: false, adCode });
 
@@ -43,10 +45,32 @@ export async function bind(ctx: Ctx, name: string, password: string): Promise<Bi
   const expires = e.first('accountExpires') ?? NEVER;
   const expiresMs = fileTimeMs(expires);
   if (expiresMs !== undefined && expiresMs < ctx.now().getTime()) return fail('701');
+  if (!withinLogonHours(e.get('logonHours')?.[0], ctx.now())) return fail('530');
+  if (!mayLogOnAt(e.first('userWorkstations'))) return fail('531');
   if (e.first('pwdLastSet') === '0') return fail('773');
   if (passwordExpired(ctx, e)) return fail('532');
   if (needsRehash(user.pwd.hash, ctx.cost)) await rehash(ctx, user, password);
   return { ok: true, principal: principalOf(ctx, user) };
+}
+
+/**
+ * `logonHours`: 21 bytes, one bit per hour of the week in UTC from Sunday 00:00, least significant bit
+ * first ([MS-ADA1] Logon-Hours; [MS-SAMR] 2.2.7.5). Absent (or not 21 bytes) means every hour.
+ */
+export function withinLogonHours(value: unknown, now: Date): boolean {
+  if (!Buffer.isBuffer(value) || value.length !== 21) return true;
+  const hour = now.getUTCDay() * 24 + now.getUTCHours();
+  return (value[hour >> 3] & (1 << (hour & 7))) !== 0;
+}
+
+/**
+ * `userWorkstations` ("Log On To"): the NetBIOS names of the computers the user may log on at. An LDAP
+ * simple bind is a logon at the domain controller itself, so AD refuses it (531) unless the DC is listed —
+ * the known reason such users cannot bind until their DCs are added. Our DC is DC1 (RootDSE's dnsHostName).
+ */
+export function mayLogOnAt(value: unknown): boolean {
+  if (value === undefined || value === null || String(value).trim() === '') return true;
+  return String(value).split(',').some((w) => w.trim().toUpperCase() === DC_NETBIOS_NAME);
 }
 
 const lockoutKey = (o: Obj): string => (o.entry.get('objectGUID')?.[0] as Buffer).toString('hex');

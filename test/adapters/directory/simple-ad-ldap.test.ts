@@ -122,6 +122,28 @@ describe(`simple-ad over LDAP (ldapts, real sockets; store: ${TEST_STORE})`, () 
     await h.client().bind('CORP\\gina', 'Gina!pass12');
   });
 
+  it('answers 530 outside logonHours and 531 when userWorkstations does not list the DC, only to the right password', async () => {
+    const admin = await tlsBound('Administrator@corp.example.com', 'Adm1nistrator!x');
+    const [gina] = (await admin.search(BASE, { scope: 'sub', filter: '(sAMAccountName=gina)', attributes: ['1.1'] })).searchEntries.map((e) => e.dn);
+    const set = (type: string, values: (string | Buffer)[]) =>
+      admin.modify(gina, new Change({ operation: values.length ? 'replace' : 'delete', modification: new Attribute({ type, values: values as string[] }) }));
+    const hours = Buffer.alloc(21, 0xff);
+    const now = new Date();
+    const hour = now.getUTCDay() * 24 + now.getUTCHours();
+    for (const h of [hour, (hour + 1) % 168]) hours[h >> 3] &= ~(1 << (h & 7)); // not this hour, nor the next (no flake at :59)
+    await set('logonHours', [hours]);
+    await assert.rejects(h.client().bind('CORP\\gina', 'Gina!pass12'), (e: Error) => code(49)(e) && e.message.includes('data 530'));
+    await assert.rejects(h.client().bind('CORP\\gina', 'wrong'), (e: Error) => code(49)(e) && e.message.includes('data 52e'), 'a wrong password still says 52e');
+    await set('logonHours', [Buffer.alloc(21, 0xff)]);
+    await set('userWorkstations', ['WS01,WS02']);
+    await assert.rejects(h.client().bind('CORP\\gina', 'Gina!pass12'), (e: Error) => code(49)(e) && e.message.includes('data 531'));
+    await set('userWorkstations', ['WS01,dc1']);
+    await h.client().bind('CORP\\gina', 'Gina!pass12');
+    await set('userWorkstations', []);
+    await set('logonHours', []);
+    await h.client().bind('CORP\\gina', 'Gina!pass12');
+  });
+
   it('lets only Domain Admins write; admins add users with a password and groups with members', async () => {
     const alice = h.client();
     await alice.bind('CORP\\alice', 'Alice!pass1');
