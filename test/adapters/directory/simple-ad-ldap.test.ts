@@ -122,6 +122,20 @@ describe(`simple-ad over LDAP (ldapts, real sockets; store: ${TEST_STORE})`, () 
     await h.client().bind('CORP\\gina', 'Gina!pass12');
   });
 
+  it('answers 532 over LDAP once the password is older than maxAgeDays', async () => {
+    let t = Date.now();
+    const { backend } = await openOn(await openTestStore(), SEED, { passwordPolicy: { minLength: 8, complexity: true, history: 0, maxAgeDays: 30 } }, () => new Date(t));
+    const aged = await startLdap({ backend });
+    try {
+      await aged.client().bind('CORP\\alice', 'Alice!pass1');
+      t += 31 * 86_400_000;
+      await assert.rejects(aged.client().bind('CORP\\alice', 'Alice!pass1'), (e: Error) => code(49)(e) && /AcceptSecurityContext error, data 532/.test(e.message));
+      await assert.rejects(aged.client().bind('CORP\\alice', 'wrong'), (e: Error) => code(49)(e) && e.message.includes('data 52e'));
+    } finally {
+      await aged.close();
+    }
+  });
+
   it('answers 530 outside logonHours and 531 when userWorkstations does not list the DC, only to the right password', async () => {
     const admin = await tlsBound('Administrator@corp.example.com', 'Adm1nistrator!x');
     const [gina] = (await admin.search(BASE, { scope: 'sub', filter: '(sAMAccountName=gina)', attributes: ['1.1'] })).searchEntries.map((e) => e.dn);
