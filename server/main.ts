@@ -147,8 +147,8 @@ export async function startBroker(opts: BrokerOptions): Promise<Broker> {
       clock: () => new Date(),
       audit: portalAuditor(audit, config.region, () => config.accounts[0].id),
     });
-    let started: Directories | undefined;
-    const readiness = () => ({ directories: directoryDetails(started?.running ?? []) });
+    const started: { directories?: Directories } = {}; // set once the directories run; /readyz lists them
+    const readiness = () => ({ directories: directoryDetails(started.directories?.running ?? []) });
     const app = createApp({ store, logger, metrics, queryApi: api, authorize, samlMetadata, portal, readiness, federatedLogin, trustProxy: config.http.trustProxy });
     const housekeeping = setInterval(() => {
       purgeExpiredReplays(store, new Date()).catch((err) => logger.warn({ err }, 'SAML replay cache purge failed'));
@@ -156,7 +156,7 @@ export async function startBroker(opts: BrokerOptions): Promise<Broker> {
     }, 3600_000);
     housekeeping.unref();
     const directories: Directories = await startDirectories(config.directories, { store, dataDir: config.dataDir, logger, audit, account: config.accounts[0].id, region: config.region });
-    started = directories;
+    started.directories = directories;
     actionServices.directories = new Map(directories.running.map((d) => [d.id, d.backend]));
     actionServices.directorySettings = new Map(config.directories.map((d) => [d.id, { sessionTags: d.sessionTags, transitiveTagKeys: d.transitiveTagKeys }]));
     actionServices.directoryMfa = openDirectoryMfa(config.directories, { store, keys });
