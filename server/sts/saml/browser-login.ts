@@ -8,6 +8,7 @@ import type { Store } from '../../contracts/store.ts';
 import { SAML_PROVIDER, type SamlProviderData } from '../../iam/actions/saml-providers.ts';
 import { parseSamlMetadata } from '../../iam/saml-metadata.ts';
 import type { KeyRing } from '../../keys/keyring.ts';
+import { mappedTags, mergeSessionTags, tagMappingOf } from '../mapped-session-tags.ts';
 import type { VerifiedIdentity } from '../verified-identity.ts';
 import { nameQualifier, readAwsAttributes, subjectType } from './aws-attributes.ts';
 import { checkAssertion, SAML_CLOCK_SKEW_SECONDS } from './check-assertion.ts';
@@ -97,6 +98,9 @@ export async function verifySamlBrowserLogin(
       const sub = subjectType(f.nameIdFormat);
       const nq = nameQualifier(f.issuer!, account, provider.name);
       const claims = samlConditionKeys({ recipient, issuer: f.issuer!, subject: f.nameId, subjectType: sub, nameQualifier: nq, doc: `${account}/${provider.name}`, attributes: f.attributes }) as Record<string, string | string[]>;
+      // PrincipalTag:* attributes plus the provider's configured mapping, as AssumeRoleWithSAML reads them.
+      const mapped = mappedTags(tagMappingOf(provider.settings), (n) => f.attributes.get(n) ?? claims[n], token);
+      const tagging = mergeSessionTags({ tags: attrs.tags, transitiveTagKeys: attrs.transitiveTagKeys }, mapped, 'InvalidIdentityToken');
       const authn = f.authnInstant ? Date.parse(f.authnInstant) : NaN;
       const identity: VerifiedIdentity = {
         source: 'saml',
@@ -109,7 +113,7 @@ export async function verifySamlBrowserLogin(
         roleArns: attrs.rolePairs.filter((p) => p.providerArn === provider.arn).map((p) => p.roleArn),
         ...(attrs.sessionDuration ? { maxDurationSeconds: attrs.sessionDuration } : {}),
         ...(sessionNotOnOrAfter ? { sessionNotOnOrAfter } : {}),
-        ...(attrs.tags.length ? { tags: attrs.tags, transitiveTagKeys: attrs.transitiveTagKeys.map((k) => k.toLowerCase()) } : {}),
+        ...(tagging.tags.length ? { tags: tagging.tags, transitiveTagKeys: tagging.transitiveTagKeys.map((k) => k.toLowerCase()) } : {}),
       };
       return { identity, account };
     } catch (err) {

@@ -1,9 +1,11 @@
 // An OIDC browser login (the ID token already validated by the relying party: signature, iss, aud = our client id,
 // exp, nonce) → a VerifiedIdentity for the portal, with the condition keys AssumeRoleWithWebIdentity gives the
-// trust policy (`<host/path>:aud|sub|amr|azp|oaud`) and the session tags of the `https://aws.amazon.com/tags` claim.
+// trust policy (`<host/path>:aud|sub|amr|azp|oaud`) and its session tags (the `https://aws.amazon.com/tags` claim
+// and the provider's sessionTags mapping).
 import { AwsError } from '../../contracts/errors.ts';
 import type { VerifiedIdentity as LoginIdentity } from '../../contracts/identity.ts';
 import type { OidcProviderData } from '../../iam/actions/oidc-providers.ts';
+import { mappedTags, mergeSessionTags, tagMappingOf } from '../mapped-session-tags.ts';
 import type { VerifiedIdentity } from '../verified-identity.ts';
 import { sessionTagsFromClaims, TAGS_CLAIM, webIdentityConditionKeys } from './token-claims.ts';
 import type { VerifiedToken } from './verify-token.ts';
@@ -39,7 +41,9 @@ export function oidcBrowserIdentity(login: LoginIdentity, provider: OidcProvider
   if (!aud?.includes(clientId)) throw new AwsError('InvalidIdentityToken', 'Incorrect token audience');
   const providerId = provider.arn.slice(provider.arn.indexOf(':oidc-provider/') + ':oidc-provider/'.length);
   const token: VerifiedToken = { provider, providerId, claims: { ...claims, aud: aud.length === 1 ? aud[0] : aud }, sub: login.subject, audience: clientId };
-  const { tags, transitiveTagKeys } = sessionTagsFromClaims(token.claims);
+  // The https://aws.amazon.com/tags claim plus the provider's configured mapping, as AssumeRoleWithWebIdentity reads them.
+  const fail = (m: string) => new AwsError('InvalidIdentityToken', m);
+  const { tags, transitiveTagKeys } = mergeSessionTags(sessionTagsFromClaims(token.claims), mappedTags(tagMappingOf(provider.settings), (n) => token.claims[n], fail), 'InvalidIdentityToken');
   const display = claims.email ?? claims.preferred_username ?? login.subject;
   return {
     source: 'oidc',

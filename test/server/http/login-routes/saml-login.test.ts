@@ -26,12 +26,14 @@ const trust = (condition: object = {}) =>
 const YAML = `
 identityProviders:
   saml:
-    - { name: testidp, metadata: ${JSON.stringify(idpMetadata())} }
+    - { name: testidp, metadata: ${JSON.stringify(idpMetadata())}, sessionTags: { department: "urn:oid:2.5.4.11" } }
     - { name: postidp, metadata: ${JSON.stringify(POST_IDP.getMetadata())} }
 roles:
   - { name: SamlEngineers, maxSessionDuration: 7200, trustPolicy: ${trust()} }
   - { name: SamlNotNamed, trustPolicy: ${trust()} }
   - { name: SamlStaffOnly, trustPolicy: ${trust({ 'ForAnyValue:StringEquals': { 'saml:edupersonaffiliation': 'staff' } })} }
+  - name: SamlTagged
+    trustPolicy: ${JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Federated: PROVIDER }, Action: ['sts:AssumeRoleWithSAML', 'sts:TagSession'], Condition: { StringEquals: { 'aws:RequestTag/department': 'eng' } } }] })}
 `;
 
 describe('SAML browser sign-in (/saml/login, /saml/acs)', () => {
@@ -112,6 +114,16 @@ describe('SAML browser sign-in (/saml/login, /saml/acs)', () => {
     const res = await postAcs(br, await response({ attributes: attributes({ 'urn:oid:1.3.6.1.4.1.5923.1.1.1.1': ['staff'] }) }));
     assert.equal(res.status, 303);
     assert.deepEqual(roleNames((await br.get(`${b.publicUrl}/roles`)).text), ['SamlEngineers', 'SamlStaffOnly']);
+  });
+
+  it("session tags from the provider's sessionTags mapping reach the trust policy (aws:RequestTag, sts:TagSession)", async () => {
+    const br = new Browser();
+    const pairs = [`${role('SamlEngineers')},${PROVIDER}`, `${role('SamlTagged')},${PROVIDER}`];
+    await postAcs(br, await response({ attributes: attributes({ [`${A}Role`]: pairs, 'urn:oid:2.5.4.11': ['eng'] }) }));
+    // With a tag, a role whose trust does not allow sts:TagSession is not offered (as AssumeRoleWithSAML refuses it).
+    assert.deepEqual(roleNames((await br.get(`${b.publicUrl}/roles`)).text), ['SamlTagged']);
+    const creds = await credentialsFor(br, b.publicUrl, role('SamlTagged'));
+    assert.equal(await callerArn(b.httpUrl, creds), `arn:aws:sts::${ACCT}:assumed-role/SamlTagged/alice`);
   });
 
   it('SessionDuration caps the credentials the portal issues', async () => {
