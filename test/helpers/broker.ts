@@ -29,12 +29,14 @@ export interface TestBrokerOptions {
   https?: boolean;
   /** A fixed clock for the Query API. */
   clock?: () => Date;
+  /** http.publicUrl (replicas behind one name); default: the listening address. */
+  publicUrl?: string;
 }
 
 export async function startTestBroker(opts: TestBrokerOptions = {}): Promise<TestBroker> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'idbroker-test-'));
   const yaml = `
-http: { host: 127.0.0.1, port: 0${opts.https ? ', tls: {}' : ''} }
+http: { host: 127.0.0.1, port: 0${opts.https ? ', tls: {}' : ''}${opts.publicUrl ? `, publicUrl: ${JSON.stringify(opts.publicUrl)}` : ''} }
 dataDir: ${JSON.stringify(dataDir)}
 store: ${opts.postgres ? `{ postgres: ${JSON.stringify(opts.postgres)} }` : '{}'}
 region: us-east-1
