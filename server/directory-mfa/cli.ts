@@ -15,7 +15,8 @@ export const DIRECTORY_MFA_USAGE = `usage: idbroker directories mfa enroll --dir
        idbroker directories mfa list [--directory d-…] [--config FILE]
 `;
 
-const SAM = /^[^"/\\[\]:;|=,+*?<>@\s][^"/\\[\]:;|=,+*?<>@]{0,19}$/;
+// the sAMAccountName, or DOMAIN\\name for a user of a trusted domain (managed-ad trusts)
+const USER = /^([^\\/:*?"<>|.\s][^\\/:*?"<>|\s]{0,14}\\)?[^"/\\[\]:;|=,+*?<>@\s][^"/\\[\]:;|=,+*?<>@]{0,19}$/;
 
 function option(argv: string[], name: string): string | undefined {
   const i = argv.indexOf(name);
@@ -33,7 +34,7 @@ export async function directoryMfaCommand(argv: string[], out: (s: string) => vo
   if (!['enroll', 'remove', 'list'].includes(sub ?? '')) return fail(DIRECTORY_MFA_USAGE);
   const config = loadConfig(resolveConfigPath(rest, process.env), process.env);
   const directoryId = option(rest, '--directory');
-  const user = option(rest, '--user');
+  let user = option(rest, '--user');
   let dir: DirectoryConfig | undefined;
   if (directoryId !== undefined) {
     dir = config.directories.find((d) => d.id === directoryId);
@@ -42,7 +43,9 @@ export async function directoryMfaCommand(argv: string[], out: (s: string) => vo
   if (sub !== 'list') {
     if (!dir || !user) return fail(DIRECTORY_MFA_USAGE);
     if (dir.type === 'simple-ad' || !dir.mfa?.totp) return fail(`directory ${dir.id} does not accept TOTP devices: set mfa: { totp: true } in its configuration (managed-ad or ad-connector)`);
-    if (!SAM.test(user)) return fail('--user: expected the sAMAccountName (alice), without a domain');
+    if (!USER.test(user)) return fail('--user: expected the sAMAccountName (alice), or DOMAIN\\name for a user of a trusted domain');
+    const [domain, name] = user.includes('\\') ? user.split('\\') : [dir.netbiosName, user];
+    user = domain.toUpperCase() === dir.netbiosName.toUpperCase() ? name : `${domain.toUpperCase()}\\${name}`;
   }
   const store = await openStore(config.store);
   try {
@@ -63,7 +66,7 @@ export async function directoryMfaCommand(argv: string[], out: (s: string) => vo
       if (err instanceof ConflictError) return fail(err.message, 1);
       throw err;
     }
-    const uri = otpauthUri({ issuer: `idbroker ${dir!.netbiosName}`, account: `${user}@${dir!.dnsName}`, seed: enrolled.seed });
+    const uri = otpauthUri({ issuer: `idbroker ${dir!.netbiosName}`, account: user!.includes('\\') ? user! : `${user}@${dir!.dnsName}`, seed: enrolled.seed });
     out(`${enrolled.replaced ? 'Replaced' : 'Enrolled'} a TOTP device for ${user} in directory ${dir!.id}. Shown only now; give it to the user (authenticator app, or as a QR code):\n`);
     out(`  ${uri}\n`);
     out(`  seed (base32): ${enrolled.seed}\n`);

@@ -25,9 +25,19 @@ export class DirectoryMfa {
   constructor(
     readonly directoryId: string,
     private readonly deps: { store: Store; keys: KeyRing },
-    private readonly cfg: { radius?: OneTimeCodeVerifier; totp: boolean },
+    private readonly cfg: { radius?: OneTimeCodeVerifier; totp: boolean; /** this directory's own domain */ netbiosName?: string },
   ) {
     this.attempts = deps.store.rateLimiter({ name: 'directory-mfa', points: MAX_ATTEMPTS, durationSeconds: ATTEMPT_WINDOW_S });
+  }
+
+  /**
+   * The name MFA knows a user by (TOTP devices, RADIUS User-Name): the sAMAccountName for this directory's own
+   * users, `DOMAIN\\name` for users of a trusted domain (managed-ad), so that ONPREM\\carol is not the local carol.
+   */
+  mfaUserName(boundName: string, samAccountName: string): string {
+    const i = boundName.indexOf('\\');
+    if (i < 0 || !this.cfg.netbiosName || boundName.slice(0, i).toUpperCase() === this.cfg.netbiosName.toUpperCase()) return samAccountName;
+    return `${boundName.slice(0, i).toUpperCase()}\\${samAccountName}`;
   }
 
   /** Which method this user must use, or undefined when they have none (TOTP only, not enrolled). */

@@ -12,7 +12,7 @@ export function openDirectoryMfa(configs: DirectoryConfig[], deps: { store: Stor
   const out = new Map<string, DirectoryMfa>();
   for (const d of configs) {
     if (d.type === 'simple-ad' || !d.mfa) continue;
-    out.set(d.id, new DirectoryMfa(d.id, deps, { radius: d.mfa.radius ? openMfaVerifier(d.mfa.radius) : undefined, totp: d.mfa.totp }));
+    out.set(d.id, new DirectoryMfa(d.id, deps, { radius: d.mfa.radius ? openMfaVerifier(d.mfa.radius) : undefined, totp: d.mfa.totp, netbiosName: d.netbiosName }));
   }
   return out;
 }

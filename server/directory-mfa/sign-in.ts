@@ -10,7 +10,7 @@ export type MfaSignIn = { ok: true; identity: VerifiedIdentity } | Extract<MfaCh
 /** Throws MfaUnavailableError when the directory's MFA server cannot answer. */
 export async function applyDirectoryMfa(mfa: DirectoryMfa | undefined, identity: VerifiedIdentity, code: string | undefined, now: Date): Promise<MfaSignIn> {
   if (!mfa) return { ok: true, identity: { ...identity, mfa: false } };
-  const r = await mfa.check(String(identity.claims['ds:Username']), code || undefined, now);
+  const r = await mfa.check(mfa.mfaUserName(identity.displayName, String(identity.claims['ds:Username'])), code || undefined, now);
   if (!r.ok) return r;
   return { ok: true, identity: { ...identity, mfa: true, authTime: Math.floor(now.getTime() / 1000) } };
 }

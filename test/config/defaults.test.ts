@@ -144,7 +144,7 @@ test('directories: ad-connector and managed-ad defaults', () => {
   assert.equal(managed.trustSearch, 'chase');
   assert.equal(managed.trusts[0].type, 'forest');
   assert.equal(managed.trusts[0].netbiosName, 'ONPREM');
-  assert.deepEqual(managed.mfa, { radius: { host: '127.0.0.1', port: 1812, secret: 's', timeoutMs: 3000 }, totp: false });
+  assert.deepEqual(managed.mfa, { radius: { host: '127.0.0.1', port: 1812, secret: 's', timeoutMs: 3000, retries: 2, nasIdentifier: 'idbroker', requireMessageAuthenticator: false }, totp: false });
 });
 
 test('empty keys (no value) count as absent', () => {

@@ -63,7 +63,13 @@ it('refuses directories without TOTP, unknown directories, bad user names and ba
   assert.match(radius.err, /directory d-1000000004 does not accept TOTP devices: set mfa: \{ totp: true \}/);
   assert.match(idbroker(['directories', 'mfa', 'enroll', '--directory', 'd-1000000001', '--user', 'alice']).err, /does not accept TOTP devices/);
   assert.match(idbroker(['directories', 'mfa', 'enroll', '--directory', 'd-1000000009', '--user', 'alice']).err, /directory d-1000000009 is not in the configuration/);
-  assert.match(idbroker(['directories', 'mfa', 'enroll', '--directory', 'd-1000000003', '--user', 'CLOUD\\alice']).err, /expected the sAMAccountName/);
+  assert.match(idbroker(['directories', 'mfa', 'enroll', '--directory', 'd-1000000003', '--user', 'alice@cloud.example.com']).err, /expected the sAMAccountName/);
+  // a trusted domain's user is enrolled under DOMAIN\name; this directory's own domain prefix is dropped
+  assert.equal(idbroker(['directories', 'mfa', 'enroll', '--directory', 'd-1000000003', '--user', 'onprem\\carol']).code, 0);
+  assert.equal(idbroker(['directories', 'mfa', 'enroll', '--directory', 'd-1000000003', '--user', 'CLOUD\\dave']).code, 0);
+  const listed = idbroker(['directories', 'mfa', 'list']).out;
+  assert.match(listed, /^d-1000000003\tONPREM\\carol\tenrolled /m);
+  assert.match(listed, /^d-1000000003\tdave\tenrolled /m);
   const usage = idbroker(['directories', 'mfa', 'frobnicate']);
   assert.equal(usage.code, 2);
   assert.match(usage.err, /usage: idbroker directories mfa enroll/);

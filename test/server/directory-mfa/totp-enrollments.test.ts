@@ -111,6 +111,16 @@ describe('directory TOTP devices', () => {
       await assert.rejects(new DirectoryMfa(D, { store, keys }, { totp: false, radius: radius('down') }).check('grace', '1', T0), MfaUnavailableError);
     });
 
+    it('names users of a trusted domain DOMAIN\\name, so that they never share a device with a local namesake', async () => {
+      const mfa = new DirectoryMfa(D, { store, keys }, { totp: true, netbiosName: 'CLOUD' });
+      assert.equal(mfa.mfaUserName('CLOUD\\carol', 'carol'), 'carol');
+      assert.equal(mfa.mfaUserName('cloud\\carol', 'carol'), 'carol');
+      assert.equal(mfa.mfaUserName('ONPREM\\carol', 'carol'), 'ONPREM\\carol');
+      const { seed } = await enrollTotp(store, keys, { directoryId: D, userName: 'carol2', now: T0 });
+      const foreign = await mfa.check(mfa.mfaUserName('onprem\\carol2', 'carol2'), totpAt(seed, T0), T0);
+      assert.ok(!foreign.ok && foreign.reason === 'not-enrolled', "the local carol2's device does not serve ONPREM\\carol2");
+    });
+
     it(`refuses after ${MAX_ATTEMPTS} attempts per user within the window, without asking the server`, async () => {
       const r = radius('reject');
       const mfa = new DirectoryMfa('d-1000000009', { store, keys }, { totp: false, radius: r });
