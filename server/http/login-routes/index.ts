@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Context, Next } from 'koa';
 import { AWS_ERRORS, AwsError } from '../../contracts/errors.ts';
+import { IdentityRejectedError } from '../../contracts/identity.ts';
 import { errorPage } from '../portal/pages.ts';
 import { securityHeaders } from '../portal/security.ts';
 import type { LoginRouteDeps } from './deps.ts';
@@ -52,7 +53,9 @@ export function loginRoutes(d: LoginRouteDeps): (ctx: Context, next: Next) => Pr
       const e = err instanceof AwsError ? err : new AwsError('InternalFailure', 'The sign-in could not be completed. Try again; if it persists, give the request id to an administrator.');
       if (!(err instanceof AwsError) || e.status >= 500) ctx.state.error = err;
       ctx.state.errorCode = e.code;
-      if (r.finish) d.audit?.(ctx, { name: 'Authenticate', params: { protocol: r.protocol }, errorCode: e.code, errorMessage: e.message });
+      // The audit trail gets the adapter's reason too (IdentityRejectedError reasons are safe to log); the page does not.
+      const reason = err instanceof AwsError && err.cause instanceof IdentityRejectedError ? ` (${err.cause.reason})` : '';
+      if (r.finish) d.audit?.(ctx, { name: 'Authenticate', params: { protocol: r.protocol }, errorCode: e.code, errorMessage: `${e.message}${reason}` });
       ctx.remove('Set-Cookie');
       ctx.remove('Location');
       ctx.state.cspNonce = securityHeaders(ctx); // the POST-binding page may have replaced the CSP

@@ -48,7 +48,8 @@ export function oidcRoutes(d: LoginRouteDeps) {
       const { data } = await oidcProviderNamed(d.store, d.services.accounts ?? [], name, ctx.query.account as string | undefined);
       const { rp } = relyingParty(data);
       const browser = randomBytes(32).toString('base64url');
-      const relay: Relay = { bind: hash(browser), ...(safeRelayState(ctx.query.next as string | undefined) ? { next: ctx.query.next as string } : {}) };
+      const next = safeRelayState(ctx.query.next);
+      const relay: Relay = { bind: hash(browser), ...(next ? { next } : {}) };
       let start;
       try {
         start = await rp.start({ relayState: JSON.stringify(relay) });

@@ -2,7 +2,7 @@
 // origin (`//evil`, `/\evil`, `https://…`), never control characters; anything else means the default.
 const SAFE = /^\/(?![/\\])[\x21-\x7e]{0,512}$/;
 
-export function safeRelayState(v: string | undefined | null): string | undefined {
-  if (!v || !SAFE.test(v) || v.includes('\\')) return undefined;
+export function safeRelayState(v: unknown): string | undefined {
+  if (typeof v !== 'string' || !SAFE.test(v) || v.includes('\\')) return undefined;
   return v;
 }

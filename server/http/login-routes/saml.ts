@@ -34,7 +34,7 @@ export function samlRoutes(d: LoginRouteDeps) {
         { ...spEndpoints(d.services.publicUrl), ...(sp ? { privateKey: sp.privateKey, certificate: sp.certificate, signRequests: true } : {}) },
         (id) => d.samlRequests.save(id, data.arn, now),
       );
-      const start = await idp.start({ relayState: safeRelayState(ctx.query.next as string | undefined) });
+      const start = await idp.start({ relayState: safeRelayState(ctx.query.next) });
       if (start.kind === 'redirect') {
         ctx.status = 302;
         ctx.redirect(start.url);

@@ -8,8 +8,8 @@ describe('safeRelayState', () => {
     for (const p of ['/', '/roles', '/roles?x=1&y=%2F', '/cli/approve#frag']) assert.equal(safeRelayState(p), p);
   });
   it('drops other origins, schemes, backslashes, control characters, empty and oversized values', () => {
-    for (const p of ['//evil.example', '///evil.example', '/\\evil.example', '/a\\b', 'https://evil.example/', 'javascript:alert(1)', 'roles', '', '/a\r\nSet-Cookie: x=1', '/a b', `/${'x'.repeat(600)}`, undefined, null]) {
-      assert.equal(safeRelayState(p as string), undefined, String(p));
+    for (const p of ['//evil.example', '///evil.example', '/\\evil.example', '/a\\b', 'https://evil.example/', 'javascript:alert(1)', 'roles', '', '/a\r\nSet-Cookie: x=1', '/a b', `/${'x'.repeat(600)}`, undefined, null, ['/a', '/b']]) {
+      assert.equal(safeRelayState(p), undefined, String(p));
     }
   });
 });

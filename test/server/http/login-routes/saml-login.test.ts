@@ -126,6 +126,15 @@ describe('SAML browser sign-in (/saml/login, /saml/acs)', () => {
     assert.equal(await callerArn(b.httpUrl, creds), `arn:aws:sts::${ACCT}:assumed-role/SamlTagged/alice`);
   });
 
+  it('an assertion encrypted to the certificate of the SP metadata is decrypted', async () => {
+    const metadata = await (await fetch(`${b.publicUrl}/saml/metadata`)).text();
+    const cert = /<(?:\w+:)?KeyDescriptor use="encryption">[\s\S]*?<(?:\w+:)?X509Certificate>([^<]+)</.exec(metadata)![1].replace(/\s+/g, '');
+    const pem = `-----BEGIN CERTIFICATE-----\n${cert.replace(/(.{64})/g, '$1\n')}\n-----END CERTIFICATE-----\n`;
+    const r = await response({ encryptTo: pem });
+    assert.match(Buffer.from(r, 'base64').toString('utf8'), /EncryptedAssertion/);
+    assert.equal((await postAcs(new Browser(), r)).status, 303);
+  });
+
   it('SessionDuration caps the credentials the portal issues', async () => {
     const br = new Browser();
     await postAcs(br, await response({ attributes: attributes({ [`${A}SessionDuration`]: ['900'] }) }));
