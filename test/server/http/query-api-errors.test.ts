@@ -99,7 +99,7 @@ describe('Query API bad input', () => {
 
   it('serves health, readiness and Prometheus metrics', async () => {
     assert.equal((await fetch(`${b.httpUrl}/healthz`)).status, 200);
-    assert.deepEqual(await (await fetch(`${b.httpUrl}/readyz`)).json(), { status: 'ready' });
+    assert.deepEqual(await (await fetch(`${b.httpUrl}/readyz`)).json(), { status: 'ready', directories: [] });
     const m = await (await fetch(`${b.httpUrl}/metrics`)).text();
     assert.match(m, /idbroker_http_requests_total\{route="query",action="iam:ListRoles",status="200"\}/);
   });
