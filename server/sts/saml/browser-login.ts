@@ -84,7 +84,6 @@ export async function verifySamlBrowserLogin(
       const confirmed = confirmedInResponseTo(opened.assertion);
       if (confirmed && seen.inResponseTo && confirmed !== seen.inResponseTo) throw token('Invalid SAML response: InResponseTo differs between the Response and its assertion');
       const inResponseTo = confirmed ?? seen.inResponseTo;
-      if (inResponseTo) await deps.requests.take(inResponseTo, provider.arn, now);
 
       const attrs = readAwsAttributes(f.attributes);
       let sessionNotOnOrAfter: number | undefined;
@@ -92,15 +91,17 @@ export async function verifySamlBrowserLogin(
         sessionNotOnOrAfter = Math.floor(Date.parse(f.sessionNotOnOrAfter) / 1000);
         if (!(sessionNotOnOrAfter > now.getTime() / 1000)) throw new AwsError('ExpiredTokenException', 'Response has expired');
       }
-      const ends = [f.notOnOrAfter, f.confirmations[0].notOnOrAfter].filter((v): v is string => !!v).map((v) => Date.parse(v));
-      await useAssertionOnce(deps.store, metadata.entityId, f.id, new Date(Math.max(...ends) + SAML_CLOCK_SKEW_SECONDS * 1000), now);
-
       const sub = subjectType(f.nameIdFormat);
       const nq = nameQualifier(f.issuer!, account, provider.name);
       const claims = samlConditionKeys({ recipient, issuer: f.issuer!, subject: f.nameId, subjectType: sub, nameQualifier: nq, doc: `${account}/${provider.name}`, attributes: f.attributes }) as Record<string, string | string[]>;
       // PrincipalTag:* attributes plus the provider's configured mapping, as AssumeRoleWithSAML reads them.
       const mapped = mappedTags(tagMappingOf(provider.settings), (n) => f.attributes.get(n) ?? claims[n], token);
       const tagging = mergeSessionTags({ tags: attrs.tags, transitiveTagKeys: attrs.transitiveTagKeys }, mapped, 'InvalidIdentityToken');
+      // Single use, recorded once everything else passed: the pending request, then the assertion id (shared with
+      // AssumeRoleWithSAML), kept until the assertion could no longer be accepted.
+      if (inResponseTo) await deps.requests.take(inResponseTo, provider.arn, now);
+      const ends = [f.notOnOrAfter, f.confirmations[0].notOnOrAfter].filter((v): v is string => !!v).map((v) => Date.parse(v));
+      await useAssertionOnce(deps.store, metadata.entityId, f.id, new Date(Math.max(...ends) + SAML_CLOCK_SKEW_SECONDS * 1000), now);
       const authn = f.authnInstant ? Date.parse(f.authnInstant) : NaN;
       const identity: VerifiedIdentity = {
         source: 'saml',
