@@ -39,12 +39,7 @@ export class RadiusClient implements OneTimeCodeVerifier {
   }
 
   async verify(userName: string, code: string): Promise<OneTimeCodeResult> {
-    const address = isIP(this.o.host) ? this.o.host : await lookup(this.o.host).then(
-      (a) => a.address,
-      (err: unknown) => {
-        throw new MfaUnavailableError(`${this.server}: cannot resolve the host name`, 'network', { cause: err });
-      },
-    );
+    const address = isIP(this.o.host) ? this.o.host : await this.resolve();
     const authenticator = randomBytes(16);
     const identifier = randomInt(256);
     let request: Buffer;
@@ -58,6 +53,27 @@ export class RadiusClient implements OneTimeCodeVerifier {
       return await this.exchange(socket, address, request, identifier, authenticator);
     } finally {
       socket.close();
+    }
+  }
+
+  /** The host's address; a resolver that does not answer within timeoutMs is an error too. */
+  private async resolve(): Promise<string> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new MfaUnavailableError(`${this.server}: the host name did not resolve within ${this.timeoutMs} ms`, 'network')), this.timeoutMs);
+    });
+    try {
+      return await Promise.race([
+        lookup(this.o.host).then(
+          (a) => a.address,
+          (err: unknown) => {
+            throw new MfaUnavailableError(`${this.server}: cannot resolve the host name`, 'network', { cause: err });
+          },
+        ),
+        late,
+      ]);
+    } finally {
+      clearTimeout(timer);
     }
   }
 
