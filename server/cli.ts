@@ -11,6 +11,7 @@ import { rotateKeyRingFile } from './keys/keyring.ts';
 import { join } from 'node:path';
 import { directoryReport, formatDirectoryReport } from './directories-command.ts';
 import { directoryMfaCommand } from './directory-mfa/cli.ts';
+import { credentialProcessCommand, loginCommand } from './login-command/command.ts';
 
 const HELP = `idbroker — directory and federation identity broker (AWS IAM/STS and AD-compatible LDAP)
 
@@ -32,6 +33,13 @@ Usage:
   idbroker directories mfa enroll --directory d-… --user NAME [--replace]
                                       enroll a TOTP device for a directory user (prints an otpauth:// URI once);
                                       also: directories mfa remove --directory d-… --user NAME, directories mfa list
+  idbroker login --url URL [--provider P] [--role ARN] [--profile NAME] [--duration S] [--region R]
+                 [--redirect-port N] [--no-browser]
+                                      sign in through the browser, pick a role, and write its credentials to the
+                                      AWS profile (default "default"); --no-browser prints a URL and a code to
+                                      approve on any device
+  idbroker credential-process [--profile NAME] [--url URL] [--role ARN] [--provider P] [--duration S] [--no-browser]
+                                      AWS credential_process: cached credentials, signing in again when needed
   idbroker version                    print the version
   idbroker --help                     this text
 `;
@@ -185,6 +193,10 @@ export async function main(argv: string[]): Promise<number> {
         if (rest[0] === 'revoke') return await revoke(rest.slice(1));
         process.stderr.write('usage: idbroker sessions revoke …\n');
         return 2;
+      case 'login':
+        return await loginCommand(rest);
+      case 'credential-process':
+        return await credentialProcessCommand(rest);
       case 'version':
       case '--version':
         process.stdout.write(`idbroker ${version()}\n`);

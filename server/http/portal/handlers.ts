@@ -17,6 +17,8 @@ import { rolesPage, signInPage, type Viewer } from './pages.ts';
 import { listProviders } from './providers.ts';
 import { checkLoginCsrf, cookieNames, loginCsrfToken, readCookie, readForm, sameToken, setCookie } from './security.ts';
 import { randomToken, type PortalSession, type PortalSessions } from './sessions.ts';
+import { type CliBrowser, cliExpired } from '../cli-login/browser.ts';
+import { cliBanner } from '../cli-login/pages.ts';
 
 export interface HandlerDeps {
   store: Store;
@@ -25,6 +27,8 @@ export interface HandlerDeps {
   sessions: PortalSessions;
   clock: () => Date;
   audit: PortalAuditor;
+  /** idbroker login: the command-line sign-in this browser completes, if any (server/http/cli-login). */
+  cli?: CliBrowser;
 }
 
 const LOGIN_COOKIE_SECONDS = 3600;
@@ -113,8 +117,11 @@ export function portalHandlers(d: HandlerDeps) {
     async roles(ctx: Context) {
       const { session } = await current(ctx);
       if (!session) return ctx.redirect('/');
-      const roles = await assumableRoles(d.store, session.identity, d.services.accounts ?? [], env(ctx));
-      render(ctx, rolesPage(viewerOf(session), roles));
+      const all = await assumableRoles(d.store, session.identity, d.services.accounts ?? [], env(ctx));
+      const cli = await d.cli?.pending(ctx);
+      // the command asked for one role: show just that one when it is among them
+      const roles = cli?.roleArn && all.some((r) => r.role.arn === cli.roleArn) ? all.filter((r) => r.role.arn === cli.roleArn) : all;
+      render(ctx, rolesPage(viewerOf(session), roles, cli ? { banner: cliBanner(cli), ...(cli.duration ? { duration: cli.duration } : {}) } : undefined));
     },
 
     async credentials(ctx: Context) {
@@ -123,6 +130,8 @@ export function portalHandlers(d: HandlerDeps) {
       if (!session) throw sessionEnded();
       if (!sameToken(form.get('csrf') ?? undefined, session.csrf)) throw csrfRefused();
       const { identity } = session;
+      const cli = form.get('cli') === '1' ? await d.cli?.pending(ctx) : undefined;
+      if (form.get('cli') === '1' && !cli) throw cliExpired();
       const roleArn = form.get('roleArn') ?? '';
       const refuse = (e: AwsError) => {
         d.audit(ctx, { name: 'GetRoleCredentials', identity, params: { roleArn: roleArn.slice(0, 2048), duration: form.get('duration')?.slice(0, 20) }, errorCode: e.code, errorMessage: e.message });
@@ -148,6 +157,19 @@ export function portalHandlers(d: HandlerDeps) {
         params: { roleArn, duration },
         response: { assumedRoleUser: { arn: issued.sessionArn }, credentials: { accessKeyId: issued.session.accessKeyId, expiration: new Date(issued.session.expiresAt * 1000).toISOString() } },
       });
+      if (cli && d.cli) {
+        const credentials = {
+          AccessKeyId: issued.session.accessKeyId,
+          SecretAccessKey: issued.session.secretAccessKey,
+          SessionToken: issued.token,
+          Expiration: new Date(issued.session.expiresAt * 1000).toISOString(),
+          RoleArn: role.arn,
+          AssumedRoleArn: issued.sessionArn,
+          Region: d.services.region,
+          Endpoint: d.services.publicUrl,
+        };
+        return d.cli.complete(ctx, cli, credentials, viewerOf(session), role.name);
+      }
       render(
         ctx,
         credentialsPage(viewerOf(session), {

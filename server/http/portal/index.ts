@@ -14,7 +14,11 @@ import type { VerifiedIdentity } from '../../sts/verified-identity.ts';
 import { portalAuditor } from './audit.ts';
 import { portalHandlers } from './handlers.ts';
 import { ASSET_PATH, errorPage } from './pages.ts';
-import { securityHeaders } from './security.ts';
+import { cookieNames, readCookie, securityHeaders } from './security.ts';
+import { listProviders } from './providers.ts';
+import { cliApi } from '../cli-login/api.ts';
+import { cliBrowser } from '../cli-login/browser.ts';
+import { CliLogins } from '../cli-login/requests.ts';
 import { DEFAULT_LIMITS, PortalSessions, type SessionLimits } from './sessions.ts';
 
 export interface PortalDeps {
@@ -38,7 +42,20 @@ const ASSETS: Record<string, { type: string; body: string }> = {
 function handlersFor(deps: PortalDeps) {
   const clock = deps.clock ?? (() => new Date());
   const sessions = new PortalSessions(deps.store, clock, { ...DEFAULT_LIMITS, ...deps.sessionLimits });
-  return portalHandlers({ store: deps.store, keys: deps.keys, services: deps.services, sessions, clock, audit: portalAuditor(deps.audit, deps.services.region, () => deps.services.accounts?.[0]?.id ?? '') });
+  const names = (ctx: Context) => cookieNames(deps.services.publicUrl, ctx.secure);
+  const logins = new CliLogins(deps.store, deps.keys, clock);
+  const cli = cliBrowser({
+    logins,
+    keys: deps.keys,
+    names,
+    signedIn: async (ctx) => !!(await sessions.get(readCookie(ctx, names(ctx).session))),
+    providerLoginPath: async (name) => {
+      const { saml, oidc } = await listProviders(deps.store, deps.services.accounts ?? []);
+      return [...saml, ...oidc].find((p) => p.name === name)?.href;
+    },
+  });
+  const handlers = portalHandlers({ store: deps.store, keys: deps.keys, services: deps.services, sessions, clock, cli, audit: portalAuditor(deps.audit, deps.services.region, () => deps.services.accounts?.[0]?.id ?? '') });
+  return { ...handlers, cli, cliApi: cliApi(logins, () => deps.services.publicUrl) };
 }
 
 /**
@@ -59,6 +76,10 @@ export function portalRoutes(deps: PortalDeps): (ctx: Context, next: Next) => Pr
     if (method === 'GET' && path === '/roles') return () => h.roles(ctx);
     if (method === 'POST' && path === '/credentials') return () => h.credentials(ctx);
     if (method === 'POST' && path === '/logout') return () => h.signOut(ctx);
+    // idbroker login: the browser's side (pages, errors as pages) …
+    if (method === 'GET' && path === '/cli/login') return () => h.cli.startLoopback(ctx);
+    if (method === 'GET' && path === '/device') return () => h.cli.devicePage(ctx);
+    if (method === 'POST' && path === '/device') return () => h.cli.deviceSubmit(ctx);
     const dir = /^\/login\/directory\/(d-[0-9a-f]{10})$/.exec(path);
     if (method === 'POST' && dir) return () => h.directorySignIn(ctx, dir[1]);
     return undefined;
@@ -73,6 +94,9 @@ export function portalRoutes(deps: PortalDeps): (ctx: Context, next: Next) => Pr
       ctx.body = asset.body;
       return;
     }
+    // … and the command line's (JSON, OAuth-style errors)
+    if (ctx.method === 'POST' && ctx.path === '/cli/token') return h.cliApi.token(ctx);
+    if (ctx.method === 'POST' && ctx.path === '/cli/device') return h.cliApi.device(ctx);
     const handler = route(ctx);
     if (!handler) return next();
     const requestId = (ctx.state.requestId as string | undefined) ?? randomUUID();

@@ -95,7 +95,13 @@ export function formatDuration(s: number): string {
   return [h ? `${h} h` : '', m ? `${m} min` : '', !h && !m ? `${s} s` : ''].filter(Boolean).join(' ');
 }
 
-export function rolesPage(viewer: Viewer, roles: AssumableRole[]): Html {
+/** While a command-line sign-in is pending: a banner, forms marked for it, and the duration the command asked for. */
+export interface CliChoice {
+  banner: Html;
+  duration?: number;
+}
+
+export function rolesPage(viewer: Viewer, roles: AssumableRole[], cli?: CliChoice): Html {
   const accounts = [...new Set(roles.map((r) => r.account))];
   const body = accounts.map((a) => {
     const list = roles.filter((r) => r.account === a);
@@ -105,15 +111,21 @@ export function rolesPage(viewer: Viewer, roles: AssumableRole[]): Html {
 <ul class="roles">
 ${list.map((r) => {
   const choices = durationChoices(r.role.maxSessionDuration);
-  const preset = choices.includes(3600) ? 3600 : choices[choices.length - 1];
+  const asked = cli?.duration && cli.duration <= r.role.maxSessionDuration ? cli.duration : undefined;
+  if (asked && !choices.includes(asked)) {
+    choices.push(asked);
+    choices.sort((x, y) => x - y);
+  }
+  const preset = asked ?? (choices.includes(3600) ? 3600 : choices[choices.length - 1]);
   return html`<li class="role">
 <form method="post" action="/credentials">
 <input type="hidden" name="csrf" value="${viewer.csrf}">
-<input type="hidden" name="roleArn" value="${r.role.arn}">
+<input type="hidden" name="roleArn" value="${r.role.arn}">${cli ? html`
+<input type="hidden" name="cli" value="1">` : ''}
 <div class="role-name"><strong>${r.role.name}</strong>${r.role.description ? html` <span class="muted">${r.role.description}</span>` : ''}<br><code>${r.role.arn}</code></div>
 <label for="d-${r.role.id}">Duration</label>
 <select id="d-${r.role.id}" name="duration">${choices.map((d) => html`<option value="${d}"${d === preset ? html` selected` : ''}>${formatDuration(d)}</option>`)}</select>
-<button type="submit" aria-label="Get credentials for ${r.role.name} in ${alias ?? a}">Get credentials</button>
+<button type="submit" aria-label="${cli ? 'Send credentials to the command line' : 'Get credentials'} for ${r.role.name} in ${alias ?? a}">${cli ? 'Send to command line' : 'Get credentials'}</button>
 </form>
 </li>`;
 })}
@@ -123,6 +135,7 @@ ${list.map((r) => {
   return layout(
     'Roles',
     html`<h1>Your roles</h1>
+${cli ? cli.banner : ''}
 ${roles.length === 0 ? html`<p>No role trusts your identity. Ask an administrator to allow it in a role's trust policy.</p>` : body}`,
     viewer,
   );

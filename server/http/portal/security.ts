@@ -33,13 +33,17 @@ export function securityHeaders(ctx: Context): string {
 export interface CookieNames {
   session: string;
   login: string;
+  /** a pending `idbroker login` this browser is completing (server/http/cli-login) */
+  cli: string;
   secure: boolean;
 }
 
 /** `__Host-` names and the Secure flag when the portal is reached over HTTPS. */
 export function cookieNames(publicUrl: string, requestSecure: boolean): CookieNames {
   const secure = publicUrl.startsWith('https:') || requestSecure;
-  return secure ? { session: '__Host-idbroker', login: '__Host-idbroker-login', secure } : { session: 'idbroker', login: 'idbroker-login', secure };
+  return secure
+    ? { session: '__Host-idbroker', login: '__Host-idbroker-login', cli: '__Host-idbroker-cli', secure }
+    : { session: 'idbroker', login: 'idbroker-login', cli: 'idbroker-cli', secure };
 }
 
 export function readCookie(ctx: Context, name: string): string | undefined {

@@ -1,0 +1,231 @@
+// Pending `idbroker login` requests, in the Store so a login started on one replica finishes on another.
+//   loopback: the CLI listens on 127.0.0.1 and sends the browser to /cli/login with a PKCE challenge and a
+//             state; once the person picks a role, the broker redirects to the loopback address with a
+//             one-time code that only the holder of the PKCE verifier can exchange (RFC 8252 + RFC 7636).
+//   device:   the CLI asks for a device code and shows a short user code; the person enters it on /device
+//             in any browser, picks a role, and the CLI's polling gets the credentials (RFC 8628).
+// Records are keyed by a hash of their secret (request id, code, device code), never the secret itself;
+// issued credentials wait sealed with the key ring, and every code is taken once (delete wins).
+import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import type { EntityRecord, Store } from '../../contracts/store.ts';
+import type { KeyRing } from '../../keys/keyring.ts';
+
+const ACCOUNT = '';
+const KIND = { request: 'cli-login', code: 'cli-code', userCode: 'cli-user-code' } as const;
+
+/** Time to sign in and pick a role; a code, once issued, must be exchanged within CODE_TTL. */
+export const REQUEST_TTL_MS = 10 * 60_000;
+export const CODE_TTL_MS = 2 * 60_000;
+/** RFC 8628 §3.2: the polling interval the CLI is told, and the one a too-eager poller is slowed to. */
+export const POLL_INTERVAL_S = 5;
+
+export interface CliCredentials {
+  AccessKeyId: string;
+  SecretAccessKey: string;
+  SessionToken: string;
+  Expiration: string;
+  RoleArn: string;
+  AssumedRoleArn: string;
+  Region: string;
+  Endpoint: string;
+}
+
+interface LoginRequest {
+  mode: 'loopback' | 'device';
+  expiresAt: number;
+  /** What the CLI asked for (a hint: the person still chooses, and the trust policy still decides). */
+  roleArn?: string;
+  duration?: number;
+  redirectUri?: string;
+  state?: string;
+  challenge?: string;
+  userCode?: string;
+  /** device mode: the person's answer */
+  result?: { sealed: string } | { denied: true };
+  lastPollAt?: number;
+}
+
+interface CodeRecord {
+  sealed: string;
+  challenge: string;
+  redirectUri: string;
+  expiresAt: number;
+}
+
+export interface PendingCliLogin {
+  handle: string;
+  /** loopback: the origin the browser is sent back to (the role list's CSP must allow that form target) */
+  redirectOrigin?: string;
+  mode: 'loopback' | 'device';
+  roleArn?: string;
+  duration?: number;
+  userCode?: string;
+}
+
+export type TokenResult =
+  | { ok: true; credentials: CliCredentials }
+  | { ok: false; error: 'invalid_grant' | 'authorization_pending' | 'slow_down' | 'expired_token' | 'access_denied'; description: string };
+
+const hash = (s: string) => createHash('sha256').update(s).digest('base64url');
+const token = () => randomBytes(32).toString('base64url');
+/** RFC 8628 §6.1: consonants only (no vowels: no words), no look-alikes; 20^8 ≈ 2^34.6. */
+const USER_CODE_CHARS = 'BCDFGHJKLMNPQRSTVWXZ';
+export const normalizeUserCode = (s: string): string => s.toUpperCase().replace(/[^A-Z]/g, '');
+
+export function challengeOf(verifier: string): string {
+  return createHash('sha256').update(verifier).digest('base64url');
+}
+
+export class CliLogins {
+  constructor(
+    private readonly store: Store,
+    private readonly keys: KeyRing,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  private now = () => this.clock().getTime();
+
+  /** Returns the browser's handle on the new request. */
+  async startLoopback(o: { redirectUri: string; state: string; challenge: string; roleArn?: string; duration?: number }): Promise<string> {
+    const id = token();
+    const data: LoginRequest = { mode: 'loopback', expiresAt: this.now() + REQUEST_TTL_MS, ...o };
+    await this.store.entities.insert({ account: ACCOUNT, kind: KIND.request, key: hash(id), data });
+    return `l.${id}`;
+  }
+
+  async startDevice(o: { roleArn?: string; duration?: number }): Promise<{ deviceCode: string; userCode: string; expiresIn: number }> {
+    const deviceCode = token();
+    for (;;) {
+      const raw = Array.from({ length: 8 }, () => USER_CODE_CHARS[randomInt(USER_CODE_CHARS.length)]).join('');
+      const userCode = `${raw.slice(0, 4)}-${raw.slice(4)}`;
+      const data: LoginRequest = { mode: 'device', expiresAt: this.now() + REQUEST_TTL_MS, userCode, ...o };
+      const existing = await this.store.entities.get<{ request: string; expiresAt: number }>(ACCOUNT, KIND.userCode, raw);
+      if (existing && existing.data.expiresAt > this.now()) continue; // a live code is never reused
+      if (existing) await this.store.entities.delete(ACCOUNT, KIND.userCode, raw);
+      await this.store.transaction(async (tx) => {
+        await tx.entities.insert({ account: ACCOUNT, kind: KIND.request, key: hash(deviceCode), data });
+        await tx.entities.insert({ account: ACCOUNT, kind: KIND.userCode, key: raw, data: { request: deviceCode, expiresAt: data.expiresAt } });
+      });
+      return { deviceCode, userCode, expiresIn: REQUEST_TTL_MS / 1000 };
+    }
+  }
+
+  /**
+   * The browser's handle on a pending request, kept in the portal's CLI cookie: `l.<request id>` (loopback) or
+   * `d.<user code>` (device: the code the person typed — knowing it is what RFC 8628 asks of them).
+   */
+  async #resolve(handle: string | undefined): Promise<{ key: string; data: LoginRequest; rec: EntityRecord<LoginRequest> } | undefined> {
+    if (!handle || handle.length > 100) return undefined;
+    let key: string | undefined;
+    if (handle.startsWith('l.')) key = hash(handle.slice(2));
+    else if (handle.startsWith('d.')) {
+      const u = await this.store.entities.get<{ request: string; expiresAt: number }>(ACCOUNT, KIND.userCode, normalizeUserCode(handle.slice(2)));
+      if (u) key = hash(u.data.request);
+    }
+    if (!key) return undefined;
+    const rec = await this.store.entities.get<LoginRequest>(ACCOUNT, KIND.request, key);
+    if (!rec || rec.data.expiresAt <= this.now() || rec.data.result) return undefined;
+    return { key, data: rec.data, rec };
+  }
+
+  /** The pending request behind a browser handle, or undefined when unknown, finished or expired. */
+  async pending(handle: string | undefined): Promise<PendingCliLogin | undefined> {
+    const r = await this.#resolve(handle);
+    if (!r) return undefined;
+    const { mode, roleArn, duration, userCode, redirectUri } = r.data;
+    return { handle: handle!, mode, ...(redirectUri ? { redirectOrigin: new URL(redirectUri).origin } : {}), ...(roleArn ? { roleArn } : {}), ...(duration ? { duration } : {}), ...(userCode ? { userCode } : {}) };
+  }
+
+  /** The handle for a user code the person typed on /device, when it belongs to a pending request. */
+  async handleForUserCode(userCode: string): Promise<string | undefined> {
+    const raw = normalizeUserCode(userCode);
+    if (raw.length !== 8) return undefined;
+    return (await this.pending(`d.${raw}`))?.handle;
+  }
+
+  /**
+   * The person chose a role and the broker issued its credentials. Loopback: the request is consumed and a
+   * one-time code returned, with where to send the browser. Device: the credentials wait for the CLI's poll.
+   */
+  async complete(handle: string, credentials: CliCredentials): Promise<{ redirect: string } | { device: true } | undefined> {
+    const r = await this.#resolve(handle);
+    if (!r) return undefined;
+    const { key, rec } = r;
+    if (rec.data.mode === 'device') {
+      const sealed = this.keys.seal(JSON.stringify(credentials), `cli-login:${key}`);
+      const done = await this.store.entities.update({ ...rec, data: { ...rec.data, result: { sealed } } });
+      return done ? { device: true } : undefined;
+    }
+    if (!(await this.store.entities.delete(ACCOUNT, KIND.request, key))) return undefined; // taken by a concurrent submit
+    const code = token();
+    const codeKey = hash(code);
+    const data: CodeRecord = {
+      sealed: this.keys.seal(JSON.stringify(credentials), `cli-code:${codeKey}`),
+      challenge: rec.data.challenge!,
+      redirectUri: rec.data.redirectUri!,
+      expiresAt: this.now() + CODE_TTL_MS,
+    };
+    await this.store.entities.insert({ account: ACCOUNT, kind: KIND.code, key: codeKey, data });
+    const url = new URL(rec.data.redirectUri!);
+    url.searchParams.set('code', code);
+    url.searchParams.set('state', rec.data.state!);
+    return { redirect: url.toString() };
+  }
+
+  /** The person refused: a loopback request is dropped, a device request answers access_denied to the CLI. */
+  async deny(handle: string): Promise<void> {
+    const r = await this.#resolve(handle);
+    if (r?.data.mode === 'device') await this.store.entities.update({ ...r.rec, data: { ...r.data, result: { denied: true } } });
+    else if (r) await this.store.entities.delete(ACCOUNT, KIND.request, r.key);
+  }
+
+  /** grant_type=authorization_code: the code once, with the verifier whose S256 is the challenge. */
+  async exchangeCode(code: string, verifier: string, redirectUri: string): Promise<TokenResult> {
+    const invalid = (description: string): TokenResult => ({ ok: false, error: 'invalid_grant', description });
+    if (!code || code.length > 100) return invalid('The code is missing or malformed.');
+    const key = hash(code);
+    const rec = await this.store.entities.get<CodeRecord>(ACCOUNT, KIND.code, key);
+    // taken before it is checked: a code is spent by any attempt, so a stolen code cannot be tried twice
+    if (!rec || !(await this.store.entities.delete(ACCOUNT, KIND.code, key))) return invalid('The code is unknown or was already used.');
+    if (rec.data.expiresAt <= this.now()) return invalid('The code has expired. Run idbroker login again.');
+    if (rec.data.redirectUri !== redirectUri) return invalid('redirect_uri does not match the one the login started with.');
+    const got = Buffer.from(challengeOf(verifier ?? ''));
+    const want = Buffer.from(rec.data.challenge);
+    if (!verifier || got.length !== want.length || !timingSafeEqual(got, want)) return invalid('The PKCE code_verifier does not match the code_challenge.');
+    return { ok: true, credentials: JSON.parse(this.keys.open(rec.data.sealed, `cli-code:${key}`)) as CliCredentials };
+  }
+
+  /** grant_type=device_code (RFC 8628 §3.4–3.5). */
+  async pollDevice(deviceCode: string): Promise<TokenResult> {
+    if (!deviceCode || deviceCode.length > 100) return { ok: false, error: 'invalid_grant', description: 'The device code is missing or malformed.' };
+    const key = hash(deviceCode);
+    const rec = await this.store.entities.get<LoginRequest>(ACCOUNT, KIND.request, key);
+    if (!rec || rec.data.mode !== 'device') return { ok: false, error: 'invalid_grant', description: 'The device code is unknown or was already used.' };
+    const now = this.now();
+    const r = rec.data.result;
+    if (r && 'sealed' in r) {
+      if (!(await this.store.entities.delete(ACCOUNT, KIND.request, key))) return { ok: false, error: 'invalid_grant', description: 'The device code was already used.' };
+      await this.store.entities.delete(ACCOUNT, KIND.userCode, normalizeUserCode(rec.data.userCode ?? ''));
+      return { ok: true, credentials: JSON.parse(this.keys.open(r.sealed, `cli-login:${key}`)) as CliCredentials };
+    }
+    if (r && 'denied' in r) return { ok: false, error: 'access_denied', description: 'The sign-in was refused in the browser.' };
+    if (rec.data.expiresAt <= now) return { ok: false, error: 'expired_token', description: 'The device code has expired. Run idbroker login again.' };
+    const tooSoon = rec.data.lastPollAt !== undefined && now - rec.data.lastPollAt < (POLL_INTERVAL_S * 1000) / 2;
+    await this.store.entities.update({ ...rec, data: { ...rec.data, lastPollAt: now } });
+    return tooSoon
+      ? { ok: false, error: 'slow_down', description: `Poll at most every ${POLL_INTERVAL_S} seconds.` }
+      : { ok: false, error: 'authorization_pending', description: 'Waiting for the sign-in in the browser.' };
+  }
+
+  /** Deletes expired requests and codes; returns how many. */
+  async prune(): Promise<number> {
+    const now = this.now();
+    let n = 0;
+    for (const kind of Object.values(KIND)) {
+      for (const r of await this.store.entities.list<{ expiresAt: number }>(ACCOUNT, kind)) {
+        if (r.data.expiresAt <= now && (await this.store.entities.delete(ACCOUNT, kind, r.key))) n++;
+      }
+    }
+    return n;
+  }
+}
