@@ -84,9 +84,19 @@ export class CliLogins {
   ) {}
 
   private now = () => this.clock().getTime();
+  #lastPrune = 0;
+
+  /** Expired requests and codes are swept at most every 10 minutes, when a login starts. */
+  async #maybePrune(): Promise<void> {
+    const now = this.now();
+    if (now - this.#lastPrune < REQUEST_TTL_MS) return;
+    this.#lastPrune = now;
+    await this.prune();
+  }
 
   /** Returns the browser's handle on the new request. */
   async startLoopback(o: { redirectUri: string; state: string; challenge: string; roleArn?: string; duration?: number }): Promise<string> {
+    await this.#maybePrune();
     const id = token();
     const data: LoginRequest = { mode: 'loopback', expiresAt: this.now() + REQUEST_TTL_MS, ...o };
     await this.store.entities.insert({ account: ACCOUNT, kind: KIND.request, key: hash(id), data });
@@ -94,6 +104,7 @@ export class CliLogins {
   }
 
   async startDevice(o: { roleArn?: string; duration?: number }): Promise<{ deviceCode: string; userCode: string; expiresIn: number }> {
+    await this.#maybePrune();
     const deviceCode = token();
     for (;;) {
       const raw = Array.from({ length: 8 }, () => USER_CODE_CHARS[randomInt(USER_CODE_CHARS.length)]).join('');
