@@ -1,0 +1,3 @@
+import { describeCrossReplicaCliLogin } from './cross-replica.ts';
+
+describeCrossReplicaCliLogin('idbroker login across two replicas (SQLite, shared data directory)', async () => ({}));
