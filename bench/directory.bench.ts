@@ -4,7 +4,6 @@
 // the same password hash — crypt scrypt `{CRYPT}$7$` at the broker's default cost (N=2^15, r=8, p=1), which
 // slapd verifies through libxcrypt and simple-ad natively — so binds compare equal hash costs. Also groupsOf
 // and an in-chain search for a user in 500 groups nested 10 deep. Skips when slapd is not installed.
-import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,67 +11,13 @@ import { Client } from 'ldapts';
 import { cryptScryptHash } from '../adapters/directory/simple-ad/crypt-scrypt.ts';
 import { DEFAULT_COST } from '../adapters/directory/simple-ad/passwords.ts';
 import { slapdMissing, startSlapd } from '../test/helpers/slapd.ts';
+import { startDirectoryServer } from './support/directory-child.ts';
+import { CONNECTIONS, rate } from './support/ldap-load.ts';
 
 const USERS = Number(process.env.BENCH_DIRECTORY_USERS ?? 10_000);
-const CONNECTIONS = 16;
 const SECONDS = 3;
 const BIND_USERS = 64;
 const PASSWORD = 'Bench-Passw0rd!';
-
-async function rate(url: string, login: { dn: string; password: string }, op: (c: Client, i: number) => Promise<void>): Promise<number> {
-  const clients = await Promise.all(
-    Array.from({ length: CONNECTIONS }, async () => {
-      const c = new Client({ url });
-      await c.bind(login.dn, login.password);
-      return c;
-    }),
-  );
-  // a short warm-up (JIT, caches), then the measure
-  for (const [k, c] of clients.entries()) await op(c, k);
-  let n = 0;
-  const until = Date.now() + SECONDS * 1000;
-  await Promise.all(
-    clients.map(async (c, k) => {
-      for (let i = k; Date.now() < until; i += CONNECTIONS) {
-        await op(c, i);
-        n++;
-      }
-    }),
-  );
-  await Promise.all(clients.map((c) => c.unbind().catch(() => {})));
-  return n / SECONDS;
-}
-
-interface Child {
-  port: number;
-  loadMs: number;
-  ask<T>(m: object): Promise<T>;
-  close(): Promise<void>;
-}
-
-/** Starts bench/support/simple-ad-server.ts in its own process. */
-async function startBroker(configPath: string, dbPath: string): Promise<Child> {
-  const child = fork(new URL('./support/simple-ad-server.ts', import.meta.url), [configPath, dbPath], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
-  const next = <T>() =>
-    new Promise<T>((resolve, reject) => {
-      child.once('message', (m) => resolve(m as T));
-      child.once('exit', (code) => reject(new Error(`simple-ad bench server exited (${code})`)));
-    });
-  const ready = await next<{ port: number; loadMs: number }>();
-  return {
-    ...ready,
-    ask: <T>(m: object) => {
-      const p = next<T>();
-      child.send(m);
-      return p;
-    },
-    close: () =>
-      new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
-        child.send({ op: 'close' });
-      }),
-  };
-}
 
 export default async function run(): Promise<void> {
   const missing = slapdMissing();
@@ -115,22 +60,22 @@ ${groups.join('\n')}
 ${users}
 `,
   );
-  const broker = await startBroker(join(dir, 'broker.yaml'), join(dir, 'bench.db'));
+  const broker = await startDirectoryServer(join(dir, 'broker.yaml'), join(dir, 'bench.db'));
   const loadMs = broker.loadMs;
   const ours = `ldap://127.0.0.1:${broker.port}`;
   try {
     const admin = { dn: 'Administrator@corp.example.com', password: 'Bench-Adm1n-Passw0rd' };
     const root = { dn: slapd.rootDn, password: slapd.rootPassword };
-    const searchOurs = await rate(ours, admin, async (c, i) => {
+    const searchOurs = await rate(ours, admin, SECONDS, async (c, i) => {
       await c.search('DC=corp,DC=example,DC=com', { scope: 'sub', filter: `(sAMAccountName=user${i % USERS})`, attributes: ['cn'] });
     });
-    const searchSlapd = await rate(slapd.url, root, async (c, i) => {
+    const searchSlapd = await rate(slapd.url, root, SECONDS, async (c, i) => {
       await c.search(base, { scope: 'sub', filter: `(uid=user${i % USERS})`, attributes: ['cn'] });
     });
-    const bindOurs = await rate(ours, admin, async (c, i) => {
+    const bindOurs = await rate(ours, admin, SECONDS, async (c, i) => {
       await c.bind(`CORP\\user${i % BIND_USERS}`, PASSWORD);
     });
-    const bindSlapd = await rate(slapd.url, root, async (c, i) => {
+    const bindSlapd = await rate(slapd.url, root, SECONDS, async (c, i) => {
       await c.bind(`uid=user${i % BIND_USERS},ou=People,${base}`, PASSWORD);
     });
     // nested groups: groupsOf and the in-chain rule for user0 (500 groups, 10 deep)

@@ -29,6 +29,11 @@ export const upstreamSchema = z
     caFile: optional(filePath()),
     serviceAccount: z.strictObject({ username: text(), password: text() }),
     timeoutMs: integer(1, 600_000).default(5000),
+    /** User binds on a small pool of bind-only connections ('pooled': one round trip per bind) or on a
+     *  connection of their own each, closed right after ('fresh': connect + bind + unbind). */
+    bindConnections: z.enum(['pooled', 'fresh']).default('pooled'),
+    /** Connections per pool (service look-ups; binds): at most this many in use at once per DC pool. */
+    maxConnections: integer(1, 256).default(8),
   })
   .superRefine((u, ctx) => {
     if (u.startTls && u.urls.some((url) => url.startsWith('ldaps:')))
@@ -154,6 +159,9 @@ const adConnector = z.strictObject({
   upstream: upstreamSchema,
   mfa: mfaSchema.optional(),
   groupCacheSeconds: integer(0, 86_400).default(0),
+  /** How long which upstream user a bind name means (DN and down-level name) is remembered; 0 = look it up
+   *  at every bind. Names only: every bind still goes to the DC as the user. */
+  nameCacheSeconds: integer(0, 86_400).default(60),
   seed: refuse('ad-connector stores no entries (seed is for simple-ad and managed-ad)'),
   adminPassword: refuse('ad-connector has no local administrator (its upstream has)'),
   trusts: refuse('ad-connector cannot have trusts (use managed-ad)'),

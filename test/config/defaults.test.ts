@@ -138,7 +138,7 @@ test('directories: ad-connector and managed-ad defaults', () => {
     mfa: { radius: { host: 127.0.0.1, secret: s } }`));
   const [conn, managed] = c.directories;
   assert.ok(conn.type === 'ad-connector' && managed.type === 'managed-ad');
-  assert.deepEqual(conn.upstream, { urls: ['ldap://dc1:389'], startTls: false, serviceAccount: { username: 'svc', password: 'pw' }, timeoutMs: 5000 });
+  assert.deepEqual(conn.upstream, { urls: ['ldap://dc1:389'], startTls: false, serviceAccount: { username: 'svc', password: 'pw' }, timeoutMs: 5000, bindConnections: 'pooled', maxConnections: 8 });
   assert.equal(conn.groupCacheSeconds, 0);
   assert.equal(conn.mfa, undefined);
   assert.equal(managed.trustSearch, 'chase');

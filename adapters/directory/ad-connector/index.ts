@@ -3,6 +3,7 @@
 import type { DirectoryConfig } from '../../../config/schema.ts';
 import type { DirectoryBackend, DomainInfo } from '../../../server/contracts/directory.ts';
 import { AdConnectorBackend } from './backend.ts';
+import { NameCache } from './name-cache.ts';
 import { type BreakerOptions, DEFAULT_BREAKER } from './circuit-breaker.ts';
 import { DomainControllers, type Logger } from './domain-controllers.ts';
 import { isLdapAnswer } from './errors.ts';
@@ -19,9 +20,10 @@ export interface OpenAdConnectorOptions {
   breaker?: Partial<BreakerOptions>;
   /** Service-account connections: at most `max` in use (default 8), `maxIdle` kept (default 4). */
   pool?: { max?: number; maxIdle?: number };
-  /** User binds on a fresh connection each, closed right after ('fresh', the default), or on a
-   *  small pool of bind-only connections (same `pool` sizes) that only ever carry binds ('pooled':
-   *  about 1 round trip per bind instead of connect + bind + unbind; see README). */
+  /** User binds on a fresh connection each, closed right after ('fresh'), or on a small pool of
+   *  bind-only connections (same `pool` sizes) that only ever carry binds ('pooled': about 1 round trip
+   *  per bind instead of connect + bind + unbind; see README). Default: the config's
+   *  `upstream.bindConnections` ('pooled'). */
   bindConnections?: 'fresh' | 'pooled';
   /** Health checks of every DC (connect + service bind); 0 disables. Default 10 000 ms. */
   healthCheckIntervalMs?: number;
@@ -50,12 +52,13 @@ export async function openAdConnector(opts: OpenAdConnectorOptions): Promise<AdC
   const up = config.upstream;
   const dcs = new DomainControllers({ urls: up.urls, startTls: up.startTls, caFile: up.caFile, timeoutMs: up.timeoutMs }, { ...DEFAULT_BREAKER, ...opts.breaker }, logger);
   // read at each bind, never copied: a new service password in the config object applies at once
-  const sizes = { max: opts.pool?.max ?? 8, maxIdle: opts.pool?.maxIdle ?? 4 };
+  const max = opts.pool?.max ?? up.maxConnections ?? 8;
+  const sizes = { max, maxIdle: opts.pool?.maxIdle ?? max }; // keep what a busy moment opened: no reconnect churn
   const pool = new ServicePool(dcs, () => config.upstream.serviceAccount, sizes, logger);
-  const bindPool = opts.bindConnections === 'pooled' ? new ServicePool(dcs, null, sizes, logger) : undefined;
+  const bindPool = (opts.bindConnections ?? up.bindConnections ?? 'fresh') === 'pooled' ? new ServicePool(dcs, null, sizes, logger) : undefined;
   const upstream = new Upstream(dcs, pool, bindPool);
   const groups = new GroupResolver(upstream, domain, config.groupCacheSeconds);
-  const backend = new AdConnectorBackend(domain, upstream, groups, logger);
+  const backend = new AdConnectorBackend(domain, upstream, groups, logger, new NameCache((config.nameCacheSeconds ?? 0) * 1000));
 
   const checkHealth = async () => {
     await Promise.all(

@@ -46,7 +46,7 @@ const silent: Logger = { info() {}, warn() {}, error() {} };
 export function trustConnectorConfig(config: ManagedAdConfig, trust: TrustConfig): DirectoryConfig {
   return {
     type: 'ad-connector', id: config.id, dnsName: trust.dnsName, netbiosName: trust.netbiosName, size: 'small',
-    upstream: trust.upstream, groupCacheSeconds: 0, sessionTags: {}, transitiveTagKeys: [],
+    upstream: trust.upstream, groupCacheSeconds: 0, nameCacheSeconds: 60, sessionTags: {}, transitiveTagKeys: [],
   } as DirectoryConfig;
 }
 
