@@ -117,3 +117,12 @@ export class ConflictError extends Error {
     this.name = 'ConflictError';
   }
 }
+
+/** Raised by the store when it cannot be reached (database down, restarting, connection lost): a retryable
+ *  condition that the edges answer with ServiceUnavailable (503) / LDAP unavailable (52). */
+export class StoreUnavailableError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StoreUnavailableError';
+  }
+}

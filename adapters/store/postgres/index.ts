@@ -6,13 +6,14 @@ import { migrateToLatest } from '../sql/migrations.ts';
 import type { Database } from '../sql/schema.ts';
 import { SqlStore } from '../sql/sql-store.ts';
 import { postgresLimiter } from '../sql/rate-limiters.ts';
+import { guardPool, toStoreError } from './unavailable.ts';
 
 function isUniqueViolation(err: unknown): boolean {
   return (err as { code?: string })?.code === '23505';
 }
 
 /** Connects to PostgreSQL at `url`, optionally inside `schema` (created if missing), and migrates. */
-export async function openPostgresStore(url: string, opts: { schema?: string; poolSize?: number } = {}): Promise<Store> {
+export async function openPostgresStore(url: string, opts: { schema?: string; poolSize?: number; onConnectionError?: (err: Error) => void } = {}): Promise<Store> {
   const schema = opts.schema;
   if (schema !== undefined) {
     if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name ${schema}`);
@@ -24,13 +25,14 @@ export async function openPostgresStore(url: string, opts: { schema?: string; po
       await admin.end();
     }
   }
-  const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 10, ...(schema ? { options: `-c search_path=${schema}` } : {}) });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  // connectionTimeoutMillis: while the server is unreachable a request waits at most this long for a connection
+  const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 10, connectionTimeoutMillis: 10_000, ...(schema ? { options: `-c search_path=${schema}` } : {}) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: guardPool(pool, opts.onConnectionError ?? (() => {})) }) });
   try {
     await migrateToLatest(db, 'postgres');
   } catch (err) {
     await db.destroy();
     throw err;
   }
-  return new SqlStore('postgres', db, isUniqueViolation, postgresLimiter(pool));
+  return new SqlStore('postgres', db, isUniqueViolation, postgresLimiter(pool, toStoreError));
 }

@@ -3,16 +3,16 @@ import type pg from 'pg';
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { RateLimiter } from '../../../server/contracts/store.ts';
 
-function wrap(limiter: RateLimiterAbstract, ready: Promise<void> = Promise.resolve()): RateLimiter {
+function wrap(limiter: RateLimiterAbstract, ready: Promise<void> = Promise.resolve(), toStoreError: (err: unknown) => unknown = (e) => e): RateLimiter {
   return {
     async consume(key: string) {
-      await ready; // PostgreSQL: the limiter's table is created on first use
       try {
+        await ready; // PostgreSQL: the limiter's table is created on first use
         await limiter.consume(key, 1);
         return { allowed: true, retryAfterMs: 0 };
       } catch (res) {
         if (res instanceof RateLimiterRes) return { allowed: false, retryAfterMs: res.msBeforeNext };
-        throw res;
+        throw toStoreError(res);
       }
     },
   };
@@ -22,7 +22,7 @@ export function memoryLimiter(opts: { name: string; points: number; durationSeco
   return wrap(new RateLimiterMemory({ keyPrefix: opts.name, points: opts.points, duration: opts.durationSeconds }));
 }
 
-export function postgresLimiter(pool: pg.Pool) {
+export function postgresLimiter(pool: pg.Pool, toStoreError?: (err: unknown) => unknown) {
   return (opts: { name: string; points: number; durationSeconds: number }): RateLimiter => {
     let limiter!: RateLimiterPostgres;
     const ready = new Promise<void>((resolve, reject) => {
@@ -32,6 +32,6 @@ export function postgresLimiter(pool: pg.Pool) {
       );
     });
     ready.catch(() => {}); // surfaced on the first consume()
-    return wrap(limiter, ready);
+    return wrap(limiter, ready, toStoreError);
   };
 }
