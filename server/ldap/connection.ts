@@ -8,6 +8,7 @@ import { ResultCode } from '../contracts/directory.ts';
 import { BerError, frameLength } from './ber.ts';
 import { decodeMessage, OperationDecodeError, RESPONSE_TAG } from './decode-request.ts';
 import { dispatch } from './dispatch.ts';
+import { Operation } from './operation.ts';
 import { encodeNoticeOfDisconnection, encodeResult } from './encode-response.ts';
 import type { ListenerContext, PagedSearch, Session } from './session.ts';
 
@@ -15,7 +16,7 @@ export class Connection implements Session {
   principal: BoundPrincipal | null = null;
   readonly remoteAddress?: string;
   secure: boolean;
-  readonly pending = new Map<number, AbortController>();
+  readonly pending = new Map<number, Operation>();
   readonly pages = new Map<string, PagedSearch>();
   #socket: Socket;
   #buffer: Buffer = Buffer.alloc(0);
@@ -181,9 +182,9 @@ export class Connection implements Session {
       this.pending.get(request.id)?.abort();
       return;
     }
-    const abort = new AbortController();
-    this.pending.set(msg.id, abort);
-    dispatch(this, msg, abort.signal)
+    const op = new Operation();
+    this.pending.set(msg.id, op);
+    dispatch(this, msg, op)
       .catch((e: unknown) => this.ctx.logger.error({ err: e }, 'ldap: operation failed'))
       .finally(() => {
         this.pending.delete(msg.id);

@@ -1,5 +1,6 @@
 // Routes one decoded request to its handler and turns whatever it throws into the LDAP result
 // of the matching response type. Abandoned operations get no response (RFC 4511 §4.11).
+import type { Operation } from './operation.ts';
 import { LdapError } from '../contracts/directory.ts';
 import type { Message } from './decode-request.ts';
 import { frontEndError } from './diagnostics.ts';
@@ -33,21 +34,21 @@ function auditTarget(req: Message['request']): { op: LdapAuditEvent['op']; targe
   }
 }
 
-export async function dispatch(s: Session, msg: Message, signal: AbortSignal): Promise<void> {
+export async function dispatch(s: Session, msg: Message, op: Operation): Promise<void> {
   const { request: req } = msg;
   if (req.op === 'unbind' || req.op === 'abandon') return;
   const audit = s.ctx.audit ? auditTarget(req) : undefined;
   if (!audit) {
-    await run(s, msg, signal);
+    await run(s, msg, op);
     return;
   }
   const before = s.principal;
-  const outcome = await run(s, msg, signal);
+  const outcome = await run(s, msg, op);
   s.ctx.audit!({ ...audit, principal: req.op === 'bind' ? s.principal : before, resultCode: outcome?.resultCode ?? 0, diagnostic: outcome?.diagnostic, remoteAddress: s.remoteAddress, secure: s.secure });
 }
 
 /** Runs the operation; returns the error result it answered with, if any. */
-async function run(s: Session, msg: Message, signal: AbortSignal): Promise<LdapError | undefined> {
+async function run(s: Session, msg: Message, op: Operation): Promise<LdapError | undefined> {
   const { id, request: req, controls } = msg;
   if (req.op === 'unbind' || req.op === 'abandon') return;
   try {
@@ -57,7 +58,7 @@ async function run(s: Session, msg: Message, signal: AbortSignal): Promise<LdapE
         await handleBind(s, id, req);
         return undefined;
       case 'search':
-        await handleSearch(s, id, req, controls, signal);
+        await handleSearch(s, id, req, controls, op.signal);
         return undefined;
       case 'extended':
         await handleExtended(s, id, req, controls);
@@ -79,7 +80,7 @@ async function run(s: Session, msg: Message, signal: AbortSignal): Promise<LdapE
         return undefined;
     }
   } catch (e) {
-    if (signal.aborted) return;
+    if (op.aborted) return;
     const err = toLdapError(e);
     if (!(e instanceof LdapError)) s.ctx.logger.error({ err: e, op: req.op }, 'ldap: backend could not answer');
     s.send(encodeResult(id, RESPONSE_TAG[req.op], { resultCode: err.resultCode, matchedDN: err.matchedDN, diagnostic: err.diagnostic, referrals: err.referrals }));

@@ -1,4 +1,5 @@
 // What operation handlers see of a connection, and what they share across a listener.
+import type { Operation } from './operation.ts';
 import type { SecureContext } from 'node:tls';
 import type { BoundPrincipal, DirectoryBackend, Entry } from '../contracts/directory.ts';
 import type { LdapAuditEvent, LdapLimits, LdapLogger } from './options.ts';
@@ -31,7 +32,7 @@ export interface Session {
   /** The client's address, for the audit trail. */
   readonly remoteAddress?: string;
   /** Operations in flight, by message id (abandon aborts them). */
-  readonly pending: Map<number, AbortController>;
+  readonly pending: Map<number, Operation>;
   /** Open paged searches, by cookie (hex). */
   readonly pages: Map<string, PagedSearch>;
   /** Writes an encoded message; false when the socket buffer is full (await drained()). */

@@ -6,6 +6,7 @@ import type { ConnectionOptions } from 'node:tls';
 import { Client } from 'ldapts';
 import { type BreakerOptions, CircuitBreaker } from './circuit-breaker.ts';
 import { describe } from './errors.ts';
+import { BindConnection } from './bind-connection.ts';
 
 export interface UpstreamSettings {
   urls: string[];
@@ -65,6 +66,11 @@ export class DomainControllers {
       }
     }
     return client;
+  }
+
+  /** A bind-only connection (the bind pool's): same TLS, CA and timeouts, on the broker's own codec. */
+  connectForBinds(dc: DomainController): Promise<BindConnection> {
+    return BindConnection.open(dc.url, { timeoutMs: this.settings.timeoutMs, tls: this.#tls, startTls: this.settings.startTls });
   }
 
   failed(dc: DomainController, e: unknown): void {

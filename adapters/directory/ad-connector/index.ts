@@ -55,7 +55,7 @@ export async function openAdConnector(opts: OpenAdConnectorOptions): Promise<AdC
   const max = opts.pool?.max ?? up.maxConnections ?? 8;
   const sizes = { max, maxIdle: opts.pool?.maxIdle ?? max }; // keep what a busy moment opened: no reconnect churn
   const pool = new ServicePool(dcs, () => config.upstream.serviceAccount, sizes, logger);
-  const bindPool = (opts.bindConnections ?? up.bindConnections ?? 'fresh') === 'pooled' ? new ServicePool(dcs, null, sizes, logger) : undefined;
+  const bindPool = (opts.bindConnections ?? up.bindConnections ?? 'fresh') === 'pooled' ? new ServicePool(dcs, null, sizes, logger, (dc) => dcs.connectForBinds(dc)) : undefined;
   const upstream = new Upstream(dcs, pool, bindPool);
   const groups = new GroupResolver(upstream, domain, config.groupCacheSeconds);
   const backend = new AdConnectorBackend(domain, upstream, groups, logger, new NameCache((config.nameCacheSeconds ?? 0) * 1000));

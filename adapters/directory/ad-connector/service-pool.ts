@@ -8,8 +8,15 @@ import type { Client } from 'ldapts';
 import type { DomainController, DomainControllers, Logger } from './domain-controllers.ts';
 import { busy, describe, isLdapAnswer, unavailable } from './errors.ts';
 
-export interface Lease {
-  client: Client;
+/** What the pool needs of a connection: ldapts' Client, or a BindConnection for the bind pool. */
+export interface PoolClient {
+  readonly isConnected: boolean;
+  bind(dn: string, password: string): Promise<void>;
+  unbind(): Promise<void>;
+}
+
+export interface Lease<C extends PoolClient = Client> {
+  client: C;
   dc: DomainController;
 }
 
@@ -18,8 +25,8 @@ export interface PoolOptions {
   maxIdle: number;
 }
 
-export class ServicePool {
-  #idle: Lease[] = [];
+export class ServicePool<C extends PoolClient = Client> {
+  #idle: Lease<C>[] = [];
   #inUse = 0;
   #waiters: Array<() => void> = [];
   #closed = false;
@@ -29,11 +36,13 @@ export class ServicePool {
     private readonly account: (() => { username: string; password: string }) | null,
     private readonly options: PoolOptions,
     private readonly logger: Logger,
+    /** How a connection to a DC is opened (default: the DCs' ldapts clients). */
+    private readonly connect: (dc: DomainController) => Promise<C> = (dc) => dcs.connect(dc) as unknown as Promise<C>,
   ) {
     dcs.onRecovered.push((dc) => this.#dropIdle((l) => l.dc.index > dc.index));
   }
 
-  async acquire(): Promise<Lease> {
+  async acquire(): Promise<Lease<C>> {
     if (this.#closed) throw unavailable('The directory connector is closed');
     while (this.#inUse >= this.options.max) await this.#wait();
     this.#inUse += 1;
@@ -50,12 +59,12 @@ export class ServicePool {
   }
 
   /** A fresh connection to the first DC that answers (not counted in the pool). */
-  async open(): Promise<Lease> {
+  async open(): Promise<Lease<C>> {
     const candidates = this.dcs.candidates();
     for (const dc of candidates) {
-      let client: Client | undefined;
+      let client: C | undefined;
       try {
-        client = await this.dcs.connect(dc);
+        client = await this.connect(dc);
         if (this.account) {
           const { username, password } = this.account();
           await client.bind(username, password);
@@ -77,14 +86,14 @@ export class ServicePool {
   }
 
   /** Back to the pool after a completed operation (the DC answered). */
-  release(l: Lease): void {
+  release(l: Lease<C>): void {
     if (!this.#closed && l.client.isConnected && this.#idle.length < this.options.maxIdle) this.#idle.push(l);
     else void l.client.unbind().catch(() => {});
     this.#returnSlot();
   }
 
   /** After a transport failure: drop this connection and every idle one to the same DC. */
-  discard(l: Lease, e: unknown): void {
+  discard(l: Lease<C>, e: unknown): void {
     this.dcs.failed(l.dc, e);
     this.logger.warn({ upstream: l.dc.url, error: describe(e) }, 'ad-connector: upstream connection lost');
     void l.client.unbind().catch(() => {});
@@ -98,7 +107,7 @@ export class ServicePool {
     await Promise.all(this.#idle.splice(0).map((l) => l.client.unbind().catch(() => {})));
   }
 
-  #dropIdle(which: (l: Lease) => boolean): void {
+  #dropIdle(which: (l: Lease<C>) => boolean): void {
     const drop = this.#idle.filter(which);
     this.#idle = this.#idle.filter((l) => !which(l));
     for (const l of drop) void l.client.unbind().catch(() => {});

@@ -6,7 +6,7 @@ import type { Client, Entry as LdaptsEntry, Filter as LdaptsFilter } from 'ldapt
 import { Entry, isBinaryAttribute, type Scope } from '../../../server/contracts/directory.ts';
 import type { DomainControllers } from './domain-controllers.ts';
 import { isLdapAnswer, relay, unavailable } from './errors.ts';
-import type { ServicePool } from './service-pool.ts';
+import type { PoolClient, ServicePool } from './service-pool.ts';
 
 /** ldapts decides per attribute with `explicitBufferAttributes.includes(type)`: answer by syntax. */
 const BINARY_NAMES: string[] = Object.assign([] as string[], { includes: (name: string) => isBinaryAttribute(name) });
@@ -25,7 +25,7 @@ export class Upstream {
   constructor(
     readonly dcs: DomainControllers,
     readonly pool: ServicePool,
-    readonly bindPool?: ServicePool,
+    readonly bindPool?: ServicePool<PoolClient>,
   ) {}
 
   /** Entries as they come, page by page (paged results upstream, so DC size limits don't cut;
@@ -109,7 +109,7 @@ export class Upstream {
     throw unavailable(candidates.length === 0 ? 'No domain controller is available' : 'No domain controller answered');
   }
 
-  async #bindPooled(pool: ServicePool, dn: string, password: string): Promise<void> {
+  async #bindPooled(pool: ServicePool<PoolClient>, dn: string, password: string): Promise<void> {
     for (let attempt = 0; ; attempt++) {
       const lease = await pool.acquire();
       try {
