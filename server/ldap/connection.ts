@@ -182,6 +182,7 @@ export class Connection implements Session {
       this.pending.get(request.id)?.abort();
       return;
     }
+    if (this.ctx.refuseOperation?.(this, msg)) return; // answered busy (51): limits.ts
     const op = new Operation();
     this.pending.set(msg.id, op);
     dispatch(this, msg, op)

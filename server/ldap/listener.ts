@@ -4,7 +4,10 @@ import { createServer as createTcpServer, type AddressInfo, type Server, type So
 import { createSecureContext, createServer as createTlsServer } from 'node:tls';
 import { DEFAULT_DC_HOST } from '../contracts/directory.ts';
 import { Connection } from './connection.ts';
+import { busyMessage, refuseOperation, SourceLimits } from './limits.ts';
+import { encodeNoticeOfDisconnection } from './encode-response.ts';
 import { DEFAULT_LIMITS, type LdapListenerOptions, SILENT_LOGGER } from './options.ts';
+import { ResultCode } from '../contracts/directory.ts';
 import { OID, rootDse } from './root-dse.ts';
 import type { ListenerContext } from './session.ts';
 
@@ -23,6 +26,8 @@ export async function createLdapListener(opts: LdapListenerOptions): Promise<Lda
   const passwordModify = opts.passwordModify ?? true;
   const extensions = [OID.whoAmI, ...(passwordModify ? [OID.passwordModify] : []), ...(opts.startTls ? [OID.startTls] : [])];
   const dnsHostName = opts.dnsHostName ?? `${DEFAULT_DC_HOST}.${opts.backend.domain.dnsName}`;
+  const sources = new SourceLimits(limits);
+  const limited = limits.maxOutstandingOperations > 0 || limits.operationsPerSecondPerSource > 0;
   const ctx: ListenerContext = {
     backend: opts.backend,
     limits,
@@ -31,16 +36,26 @@ export async function createLdapListener(opts: LdapListenerOptions): Promise<Lda
     startTlsContext: opts.startTls ? secureContext : undefined,
     audit: opts.audit,
     rootDse: () => rootDse(opts.backend.domain, { dnsHostName, extensions, now: new Date() }),
+    refuseOperation: limited ? (s, msg) => refuseOperation(s, msg, limits, sources, logger) : undefined,
+  };
+  const sweeper = setInterval(() => sources.sweep(), 10_000).unref();
+
+  /** Over a connection limit: a Notice of Disconnection with busy (51) and the reason, then close. */
+  const refuse = (socket: Socket, diagnostic: string): void => {
+    if (sources.shouldLog()) logger.warn({ remoteAddress: socket.remoteAddress, diagnostic }, 'ldap: connection refused (busy)');
+    socket.on('error', () => {});
+    socket.end(encodeNoticeOfDisconnection(ResultCode.busy, diagnostic));
+    setTimeout(() => socket.destroy(), 1000).unref();
   };
 
   const connections = new Set<Connection>();
   const accept = (socket: Socket): void => {
-    if (connections.size >= limits.maxConnections) {
-      logger.warn({ limit: limits.maxConnections }, 'ldap: connection limit reached');
-      socket.destroy();
-      return;
-    }
-    const conn = new Connection(ctx, socket, ldaps, () => connections.delete(conn));
+    if (connections.size >= limits.maxConnections) return refuse(socket, busyMessage.maxConnections(limits.maxConnections));
+    const ip = socket.remoteAddress ?? '';
+    if (!sources.connect(ip)) return refuse(socket, busyMessage.maxConnectionsPerSource(ip, limits.maxConnectionsPerSource));
+    const conn = new Connection(ctx, socket, ldaps, () => {
+      if (connections.delete(conn)) sources.disconnect(ip);
+    });
     connections.add(conn);
   };
 
@@ -60,6 +75,7 @@ export async function createLdapListener(opts: LdapListenerOptions): Promise<Lda
     address: () => server.address() as AddressInfo,
     close: () =>
       new Promise<void>((resolve) => {
+        clearInterval(sweeper);
         for (const c of connections) c.close();
         server.close(() => resolve());
       }),

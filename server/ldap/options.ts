@@ -2,12 +2,21 @@
 import type { DirectoryBackend } from '../contracts/directory.ts';
 
 export interface LdapLimits {
-  /** Open connections per listener (AD MaxConnections 5000); beyond it new sockets are closed. */
+  /** Open connections per listener (AD MaxConnections 5000); beyond it a new connection gets a Notice of
+   *  Disconnection with busy (51) and is closed. */
   maxConnections: number;
+  /** Open connections per client address and listener; 0: no limit. Beyond it: as maxConnections. */
+  maxConnectionsPerSource: number;
+  /** Operations per second per client address and listener (bursts up to one second's worth); 0: no limit.
+   *  Beyond it an operation is answered busy (51); the connection stays open. */
+  operationsPerSecondPerSource: number;
   /** Largest LDAPMessage accepted, in bytes (AD MaxReceiveBuffer 10 MiB); larger → disconnect. */
   maxMessageBytes: number;
   /** Operations in flight per connection; beyond it the connection stops reading until one ends. */
   maxPendingOperations: number;
+  /** Operations in flight per connection beyond which a request is answered busy (51) at once instead of
+   *  waiting; 0: off (only maxPendingOperations' flow control). Takes effect below maxPendingOperations. */
+  maxOutstandingOperations: number;
   /** Entries per page and cap of a non-paged search (AD MaxPageSize 1000 → sizeLimitExceeded). */
   maxPageSize: number;
   /** Paged searches kept open per connection (oldest dropped first). */
@@ -24,8 +33,11 @@ export interface LdapLimits {
 
 export const DEFAULT_LIMITS: LdapLimits = {
   maxConnections: 5000,
+  maxConnectionsPerSource: 0,
+  operationsPerSecondPerSource: 0,
   maxMessageBytes: 10 * 1024 * 1024,
   maxPendingOperations: 32,
+  maxOutstandingOperations: 0,
   maxPageSize: 1000,
   maxPagedSearches: 10,
   maxValRange: 1500,

@@ -3,6 +3,7 @@ import type { Operation } from './operation.ts';
 import type { SecureContext } from 'node:tls';
 import type { BoundPrincipal, DirectoryBackend, Entry } from '../contracts/directory.ts';
 import type { LdapAuditEvent, LdapLimits, LdapLogger } from './options.ts';
+import type { Message } from './decode-request.ts';
 
 export interface ListenerContext {
   backend: DirectoryBackend;
@@ -13,6 +14,8 @@ export interface ListenerContext {
   passwordModify: boolean;
   rootDse(): Entry;
   audit?: (event: LdapAuditEvent) => void;
+  /** Per-connection and per-source operation limits (limits.ts): true when it answered busy (51). */
+  refuseOperation?: (s: Session & { close(): void }, msg: Message) => boolean;
 }
 
 export interface PagedSearch {

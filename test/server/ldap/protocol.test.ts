@@ -159,7 +159,7 @@ describe('LDAP protocol robustness', () => {
     }
   });
 
-  it('closes connections beyond maxConnections', async () => {
+  it('closes connections beyond maxConnections (after a Notice of Disconnection with busy, see limits.test.ts)', async () => {
     const small = await startLdap({ limits: { maxConnections: 2 } });
     try {
       const a = await RawClient.connect(small.port);
@@ -170,6 +170,7 @@ describe('LDAP protocol robustness', () => {
       await b.next();
       const c = await RawClient.connect(small.port);
       c.send(bindReq(1, '', ''));
+      assert.deepEqual(await c.next().then((m) => [m?.id, m?.resultCode]), [0, 51]);
       assert.equal(await c.next(), undefined);
       a.end();
       await a.closed;
