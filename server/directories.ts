@@ -49,14 +49,16 @@ export async function startDirectories(
       const hostNames = [cfg.dnsName, `dc1.${cfg.dnsName}`, 'localhost', cfg.ldap?.host ?? '', cfg.ldaps?.host ?? ''].filter((h) => h && h !== '0.0.0.0' && h !== '::');
       const tls = cfg.ldap || cfg.ldaps ? await loadOrCreateTls({ dataDir: deps.dataDir, name: `ldaps-${cfg.id}`, hostNames, certFile: cfg.ldaps?.certFile, keyFile: cfg.ldaps?.keyFile }) : undefined;
       r.fingerprint = tls?.fingerprint;
+      const { idleTimeoutSeconds, ...ldapLimits } = cfg.ldapLimits ?? {};
+      const limits = { ...Object.fromEntries(Object.entries(ldapLimits).filter(([, v]) => v !== undefined)), ...(idleTimeoutSeconds ? { idleTimeoutMs: idleTimeoutSeconds * 1000 } : {}) };
       const audit = deps.audit ? ldapAuditor(deps.audit, { directoryId: cfg.id, account: deps.account, region: deps.region }) : undefined;
       if (cfg.ldap) {
-        const l = await createLdapListener({ backend: opened.backend, host: cfg.ldap.host, port: cfg.ldap.port, tls, startTls: true, logger: ldapLogger, audit });
+        const l = await createLdapListener({ backend: opened.backend, host: cfg.ldap.host, port: cfg.ldap.port, tls, startTls: true, logger: ldapLogger, audit, limits });
         closers.push(() => l.close());
         r.ldapUrl = `ldap://${hostPort(l.address())}`;
       }
       if (cfg.ldaps) {
-        const l = await createLdapListener({ backend: opened.backend, host: cfg.ldaps.host, port: cfg.ldaps.port, tls, logger: ldapLogger, audit });
+        const l = await createLdapListener({ backend: opened.backend, host: cfg.ldaps.host, port: cfg.ldaps.port, tls, logger: ldapLogger, audit, limits });
         closers.push(() => l.close());
         r.ldapsUrl = `ldaps://${hostPort(l.address())}`;
       }

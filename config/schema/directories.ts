@@ -90,6 +90,19 @@ const seedSchema = z.strictObject({
   ),
 });
 
+/** LDAP listener limits (server/ldap/options.ts); over one: busy (51). Absent keys keep the defaults. */
+const ldapLimits = () =>
+  z
+    .strictObject({
+      maxConnections: integer(1, 1_000_000).optional(),
+      maxConnectionsPerSource: integer(0, 1_000_000).optional(),
+      operationsPerSecondPerSource: integer(0, 10_000_000).optional(),
+      maxPendingOperations: integer(1, 100_000).optional(),
+      maxOutstandingOperations: integer(0, 100_000).optional(),
+      idleTimeoutSeconds: integer(1, 86_400).optional(),
+    })
+    .optional();
+
 const base = {
   id: matching(/^d-[0-9a-f]{10}$/, 'expected "d-" and 10 lower-case hexadecimal digits, like "d-1234567890"'),
   dnsName: dnsName(),
@@ -98,6 +111,7 @@ const base = {
   size: z.enum(['small', 'large']).default('small'),
   ldap: listener().optional(),
   ldaps: ldapsListener().optional(),
+  ldapLimits: ldapLimits(),
   sessionTags: sessionTags(),
   transitiveTagKeys: list(text()),
 };

@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { SourceLimits } from '../../../server/ldap/limits.ts';
+import { startTestBroker } from '../../helpers/broker.ts';
 import { type Harness, RawClient, type RawResponse, bindReq, msg, searchReq, startLdap } from './harness.ts';
 
 const NOTICE_OF_DISCONNECTION = '1.3.6.1.4.1.1466.20036';
@@ -146,5 +147,32 @@ describe('LDAP limits answer busy (51)', () => {
     now = 5000;
     s.sweep();
     assert.equal(s.size, 0, 'idle sources are forgotten');
+  });
+
+  it('a directory’s ldapLimits (config) reach its LDAP listener', async () => {
+    const b = await startTestBroker({
+      yaml: `
+directories:
+  - id: d-1000000001
+    type: simple-ad
+    dnsName: corp.example.com
+    netbiosName: CORP
+    ldap: { host: 127.0.0.1, port: 0 }
+    adminPassword: "Adm1n-Passw0rd!"
+    ldapLimits: { maxConnectionsPerSource: 1, operationsPerSecondPerSource: 100 }
+`,
+    });
+    try {
+      const port = Number(/LDAP d-1000000001 .*:(\d+)$/m.exec(b.lines.join('\n'))![1]);
+      const a = await RawClient.connect(port);
+      a.send(rootDse(1));
+      assert.equal((await results(a, 1))[0].resultCode, 0);
+      const n = await noticeOf(await RawClient.connect(port));
+      assert.equal(n.resultCode, 51);
+      assert.match(n.diagnostic!, /maximum of 1 connections/);
+      a.end();
+    } finally {
+      await b.destroy();
+    }
   });
 });
