@@ -1,6 +1,7 @@
 // Fault: PostgreSQL restarted while an `idbroker start` process on it serves a steady stream of IAM writes
-// (CreateRole with tags, then PutRolePolicy) and reads (sts:GetCallerIdentity, iam:ListRoles). During the outage
-// calls fail fast with a retryable AWS error (ServiceUnavailable, 503), never InternalFailure or a hang; afterwards
+// (CreateRole with tags, then PutRolePolicy), reads (sts:GetCallerIdentity, iam:ListRoles) and LDAP binds to its
+// simple-ad directory. During the outage calls fail fast with a retryable AWS error (ServiceUnavailable, 503; LDAP:
+// unavailable, 52), never InternalFailure or a hang; afterwards
 // they succeed again without restarting the broker; every acknowledged write is there and nothing is half-written.
 // Skips unless root with pg_ctlcluster and a local cluster behind IDBROKER_TEST_POSTGRES.
 import assert from 'node:assert/strict';
@@ -10,6 +11,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { CreateRoleCommand, GetRoleCommand, GetRolePolicyCommand, IAMClient, ListRolePoliciesCommand, ListRolesCommand, PutRolePolicyCommand } from '@aws-sdk/client-iam';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { Client, ResultCodeError } from 'ldapts';
 import { createTestDatabase } from '../../helpers/postgres.ts';
 import { ensurePostgresRunning, pgRestartUnavailable, restartPostgres } from '../../helpers/pg-cluster.ts';
 import { freePort, runIdbroker, type Running } from '../../helpers/process.ts';
@@ -35,8 +37,11 @@ async function call(log: Outcome[], op: string, fn: () => Promise<unknown>): Pro
     log.push({ op, at, ms: Date.now() - at, ok: true });
     return true;
   } catch (e) {
-    const err = e as { name?: string; Code?: string; $metadata?: { httpStatusCode?: number } };
-    log.push({ op, at, ms: Date.now() - at, ok: false, code: err.Code ?? err.name, status: err.$metadata?.httpStatusCode });
+    if (e instanceof ResultCodeError) log.push({ op, at, ms: Date.now() - at, ok: false, code: `LDAP ${e.code}` });
+    else {
+      const err = e as { name?: string; Code?: string; $metadata?: { httpStatusCode?: number } };
+      log.push({ op, at, ms: Date.now() - at, ok: false, code: err.Code ?? err.name, status: err.$metadata?.httpStatusCode });
+    }
     return false;
   }
 }
@@ -47,14 +52,17 @@ describe('PostgreSQL restarted under load', { skip: pgRestartUnavailable() ?? fa
   let drop: () => Promise<void>;
   let iam: IAMClient;
   let sts: STSClient;
+  let ldapUrl: string;
 
   before(async () => {
     const db = await createTestDatabase('idbroker_pg_restart');
     drop = db.drop;
     dataDir = mkdtempSync(join(tmpdir(), 'idbroker-pg-restart-'));
+    const ldapPort = await freePort();
+    ldapUrl = `ldap://127.0.0.1:${ldapPort}`;
     broker = runIdbroker(['start'], {
       IDBROKER_HTTP_PORT: String(await freePort()),
-      IDBROKER_LDAP_PORT: String(await freePort()),
+      IDBROKER_LDAP_PORT: String(ldapPort),
       IDBROKER_LDAPS_PORT: String(await freePort()),
       IDBROKER_DATA_DIR: dataDir,
       IDBROKER_STORE: db.url,
@@ -106,7 +114,15 @@ describe('PostgreSQL restarted under load', { skip: pgRestartUnavailable() ?? fa
         await sleep(25);
       }
     };
-    const workers = [writer(), reader()];
+    // the default directory (simple-ad, its entries in the same PostgreSQL): binds on one long-lived connection
+    const ldap = new Client({ url: ldapUrl, timeout: 30_000 });
+    const binder = async () => {
+      while (!stop) {
+        await call(log, 'LDAP bind', () => ldap.bind('CORP\\Administrator', 'Fault-Adm1n-Passw0rd'));
+        await sleep(100);
+      }
+    };
+    const workers = [writer(), reader(), binder()];
     try {
       await sleep(1500);
       phase = 'restarting';
@@ -115,12 +131,13 @@ describe('PostgreSQL restarted under load', { skip: pgRestartUnavailable() ?? fa
       phase = 'after';
       // keep the load on until every kind of call has succeeded a few times since the restart (bounded)
       const deadline = Date.now() + 60_000;
-      const recovered = () => ['CreateRole', 'PutRolePolicy', 'GetCallerIdentity', 'ListRoles'].every((op) => log.filter((o) => o.op === op && o.ok && o.at > restartedAt).length >= 3);
+      const recovered = () => ['CreateRole', 'PutRolePolicy', 'GetCallerIdentity', 'ListRoles', 'LDAP bind'].every((op) => log.filter((o) => o.op === op && o.ok && o.at > restartedAt).length >= 3);
       while (!recovered() && Date.now() < deadline) await sleep(100);
     } finally {
       stop = true;
       ensurePostgresRunning();
       await Promise.all(workers);
+      await ldap.unbind().catch(() => {});
     }
     assert.equal(phase, 'after');
 
@@ -129,10 +146,12 @@ describe('PostgreSQL restarted under load', { skip: pgRestartUnavailable() ?? fa
     for (const f of failures) byCode.set(`${f.code} ${f.status}`, (byCode.get(`${f.code} ${f.status}`) ?? 0) + 1);
     console.log(`# ${log.length} calls, ${failures.length} failed during the restart: ${[...byCode].map(([k, n]) => `${k} ×${n}`).join(', ') || 'none'}; slowest call ${Math.max(...log.map((o) => o.ms))} ms`);
     assert.ok(failures.length > 0, 'some calls ran while PostgreSQL was down');
-    for (const f of failures) assert.deepEqual([f.op, f.code, f.status], [f.op, 'ServiceUnavailable', 503], 'a clean, retryable error');
+    for (const f of failures)
+      if (f.op === 'LDAP bind') assert.equal(f.code, 'LDAP 52', 'LDAP: unavailable (52) on the same connection');
+      else assert.deepEqual([f.op, f.code, f.status], [f.op, 'ServiceUnavailable', 503], 'a clean, retryable error');
     for (const o of log) assert.ok(o.ms < 30_000, `${o.op} answered within bounded time (took ${o.ms} ms)`);
     assert.equal(broker.child.exitCode, null, 'the broker kept running');
-    for (const op of ['CreateRole', 'PutRolePolicy', 'GetCallerIdentity', 'ListRoles']) assert.ok(log.some((o) => o.op === op && o.ok && o.at > restartedAt), `${op} succeeds again after the restart`);
+    for (const op of ['CreateRole', 'PutRolePolicy', 'GetCallerIdentity', 'ListRoles', 'LDAP bind']) assert.ok(log.some((o) => o.op === op && o.ok && o.at > restartedAt), `${op} succeeds again after the restart`);
 
     // consistency: every acknowledged write is there; every role present is whole (tags, description), and
     // the list and the per-role reads agree
