@@ -23,7 +23,9 @@ export interface OidcProviderData {
   settings?: { name?: string; sealedClientSecret?: string; caFile?: string; sessionTags?: unknown; transitiveTagKeys?: string[] };
 }
 
-const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
+// localhost and its subdomains are loopback names (RFC 6761 §6.3; browsers resolve *.localhost to loopback), as in
+// the config schema's issuerUrl; the docker compose demo's Keycloak is http://keycloak.localhost:8180.
+const LOOPBACK = /^(localhost|[a-z0-9.-]+\.localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
 
 /** Normalises an issuer URL and derives the provider's ARN resource part (host[:port]/path). */
 export function oidcIdentifier(raw: string): { url: string; id: string } {
