@@ -25,6 +25,8 @@ export interface ResponseOptions {
   key?: 'idp' | 'attacker';
   /** Encrypt the assertion to the SP certificate (PEM). */
   encryptTo?: string;
+  /** Sign with this key pair (PEM) instead of a fixture's (`key` is then ignored). */
+  signWith?: { privateKey: string; certificate: string };
 }
 
 export function idpMetadata(key: 'idp' | 'attacker' = 'idp', entityId = IDP_ENTITY): string {
@@ -47,8 +49,8 @@ export async function samlResponse(o: ResponseOptions): Promise<string> {
   const sign = o.sign ?? 'assertion';
   const idp = samlify.IdentityProvider({
     entityID: IDP_ENTITY,
-    privateKey: fixture(`${key}-key.pem`),
-    signingCert: fixture(`${key}-cert.pem`),
+    privateKey: o.signWith?.privateKey ?? fixture(`${key}-key.pem`),
+    signingCert: o.signWith?.certificate ?? fixture(`${key}-cert.pem`),
     singleSignOnService: SSO, singleLogoutService: SSO,
     isAssertionEncrypted: o.encryptTo !== undefined,
     requestSignatureAlgorithm: 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256',
