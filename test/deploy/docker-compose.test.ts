@@ -15,6 +15,9 @@ import YAML from 'yaml';
 import { loadConfig } from '../../config/load.ts';
 import { parseSamlMetadata } from '../../server/iam/saml-metadata.ts';
 import { freePort, ROOT } from '../helpers/process.ts';
+import { localDeployConfig } from '../helpers/deploy-config.ts';
+import { startBroker } from '../../server/main.ts';
+import pino from 'pino';
 import { ONPREM_LDIF, ONPREM_PASSWORDS, slapdMissing } from '../helpers/slapd.ts';
 
 interface Service {
@@ -118,6 +121,24 @@ describe('docker-compose.yml', () => {
     const bare = spawnSync(process.execPath, ['bin/idbroker.js', 'config', 'check', configPath], { cwd: ROOT, env: { PATH: process.env.PATH ?? '' }, encoding: 'utf8' });
     assert.equal(bare.status, 1);
     assert.match(bare.stderr, /ONPREM_SVC_PASSWORD/);
+  });
+
+  it('starts a broker from the mounted config (SQLite instead of PostgreSQL, the on-prem DCs unreachable)', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'deploy-broker-'));
+    try {
+      const { config: local } = await localDeployConfig({ upstreamUrl: `ldap://127.0.0.1:${await freePort()}`, dataDir });
+      const broker = await startBroker({ config: local, logger: pino({ level: 'silent' }), print: () => {}, env: {} });
+      try {
+        const ready = await fetch(`${broker.httpUrl}/readyz`);
+        assert.equal(ready.status, 200);
+        const portal = await (await fetch(`${broker.httpUrl}/`)).text();
+        for (const link of ['/saml/login/keycloak', '/oidc/login/keycloak']) assert.ok(portal.includes(link), `the sign-in page links ${link}`);
+      } finally {
+        await broker.close();
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 
   it('validates with `docker compose config` where the docker client has compose', (t) => {

@@ -10,17 +10,16 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
-import YAML from 'yaml';
 import { Client } from 'ldapts';
-import { parseConfig } from '../../../config/load.ts';
 import { startBroker, type Broker } from '../../../server/main.ts';
 import { sendQuery, type Creds } from '../../helpers/aws-signer.ts';
 import { createTestDatabase } from '../../helpers/postgres.ts';
-import { freePort, ROOT } from '../../helpers/process.ts';
+import { ROOT } from '../../helpers/process.ts';
+import { composeFile, localDeployConfig } from '../../helpers/deploy-config.ts';
 import { ONPREM_PASSWORDS, slapdMissing, startSlapd, type Slapd } from '../../helpers/slapd.ts';
 import { samlResponse } from '../../server/sts/saml/test-idp.ts';
 
-const compose = YAML.parse(readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8'), { merge: true }) as { services: Record<string, { environment: Record<string, string> }> };
+const compose = composeFile();
 const realm = JSON.parse(readFileSync(join(ROOT, 'deploy/keycloak/realm-idbroker.json'), 'utf8'));
 const ACCT = '111122223333';
 const A = 'https://aws.amazon.com/SAML/Attributes/';
@@ -38,19 +37,10 @@ describe('deploy/idbroker.yaml on loopback: two replicas, PostgreSQL, slapd as t
     const db = await createTestDatabase('idbroker_deploy');
     drop = db.drop;
     dataDir = mkdtempSync(join(tmpdir(), 'idbroker-deploy-'));
-    const text = readFileSync(join(ROOT, 'deploy/idbroker.yaml'), 'utf8');
     for (let i = 0; i < 2; i++) {
-      const ports = new Map<number, number>();
-      for (const m of text.matchAll(/port: (\d{4})\b/g)) if (Number(m[1]) !== 8080) ports.set(Number(m[1]), await freePort());
+      const { config, ports } = await localDeployConfig({ upstreamUrl: slapd.url, dataDir, postgres: db.url, service: `broker${i + 1}` });
       if (i === 0) for (const [k, v] of ports) ldapPorts.set(k, v);
-      const local = text
-        .replaceAll('ldap://openldap:389', slapd.url)
-        .replaceAll('0.0.0.0', '127.0.0.1')
-        .replace(/port: (\d{4})\b/g, (_, p: string) => `port: ${Number(p) === 8080 ? 0 : ports.get(Number(p))}`)
-        .replace('dataDir: /data', `dataDir: ${JSON.stringify(dataDir)}`)
-        .replace('/etc/idbroker/keycloak-saml-metadata.xml', join(ROOT, 'deploy/keycloak/saml-idp-metadata.xml'));
-      const env = { ...compose.services[`broker${i + 1}`].environment, IDBROKER_STORE: db.url };
-      const config = parseConfig(local, env, 'deploy/idbroker.yaml');
+      const env = compose.services[`broker${i + 1}`].environment!;
       brokers.push(await startBroker({ config, logger: pino({ level: 'silent' }), print: () => {}, env }));
     }
   });
@@ -114,7 +104,7 @@ describe('deploy/idbroker.yaml on loopback: two replicas, PostgreSQL, slapd as t
     const signWith = { privateKey: pem('PRIVATE KEY', rsa.config.privateKey[0]), certificate: pem('CERTIFICATE', rsa.config.certificate[0]) };
     const saml = realm.clients.find((c: { protocol: string }) => c.protocol === 'saml');
     const publicUrl = 'http://127.0.0.1:8080';
-    const issuer = `${compose.services.keycloak.environment.KC_HOSTNAME}/realms/${realm.realm}`;
+    const issuer = `${compose.services.keycloak.environment!.KC_HOSTNAME}/realms/${realm.realm}`;
     const roles = (realm.roles.client[saml.clientId] as { name: string }[]).map((r) => r.name);
     for (const [i, pair] of roles.entries()) {
       const [roleArn, providerArn] = pair.split(',');
