@@ -20,7 +20,9 @@ export interface OidcRpSettings {
   timeoutSeconds?: number;
 }
 
-const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
+// Plain http only to loopback issuers: the names IAM registration admits (server/iam/actions/oidc-providers.ts),
+// localhost and *.localhost (RFC 6761 §6.3) included.
+const LOOPBACK = /^(localhost|[a-z0-9.-]+\.localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
 
 /** Claims as multi-valued string attributes (objects as JSON). */
 function attributesOf(claims: Record<string, unknown>): Record<string, string[]> {
