@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import pino, { type Logger } from 'pino';
 import type { Config } from '../config/schema.ts';
 import type { Store } from './contracts/store.ts';
+import { browserGuard } from './http/browser-guard.ts';
 import { createApp } from './http/app.ts';
 import { authorizeEndpoint } from './http/authorize-endpoint.ts';
 import { portalRoutes, portalSignIn } from './http/portal/index.ts';
@@ -106,6 +107,7 @@ export async function startBroker(opts: BrokerOptions): Promise<Broker> {
     const audit = new AuditLog(store, logger, { retentionDays: config.audit.retentionDays });
     const metrics = createMetrics();
     const actionServices: ActionServices = { region: config.region, publicUrl: config.http.publicUrl, accounts: config.accounts, revokeChanged: () => revocations.invalidate() };
+    const perSource = config.limits.requestsPerSecondPerSource ? store.rateLimiter({ name: 'src', points: config.limits.requestsPerSecondPerSource, durationSeconds: 1 }) : undefined;
     const api = queryApi({
       store,
       keys,
@@ -118,7 +120,7 @@ export async function startBroker(opts: BrokerOptions): Promise<Broker> {
       clock: opts.clock,
       audit,
       limits: {
-        perSource: config.limits.requestsPerSecondPerSource ? store.rateLimiter({ name: 'src', points: config.limits.requestsPerSecondPerSource, durationSeconds: 1 }) : undefined,
+        perSource,
         perPrincipal: config.limits.requestsPerSecondPerPrincipal ? store.rateLimiter({ name: 'prn', points: config.limits.requestsPerSecondPerPrincipal, durationSeconds: 1 }) : undefined,
       },
       services: [
@@ -149,7 +151,7 @@ export async function startBroker(opts: BrokerOptions): Promise<Broker> {
     });
     const started: { directories?: Directories } = {}; // set once the directories run; /readyz lists them
     const readiness = () => ({ directories: directoryDetails(started.directories?.running ?? []) });
-    const app = createApp({ store, logger, metrics, queryApi: api, authorize, samlMetadata, portal, readiness, federatedLogin, trustProxy: config.http.trustProxy });
+    const app = createApp({ store, logger, metrics, queryApi: api, authorize, samlMetadata, portal, readiness, federatedLogin, guard: browserGuard({ perSource }), trustProxy: config.http.trustProxy });
     const housekeeping = setInterval(() => {
       purgeExpiredReplays(store, new Date()).catch((err) => logger.warn({ err }, 'SAML replay cache purge failed'));
       purgeStaleLogins(store, [SAML_LOGIN_REQUEST, OIDC_LOGIN_KIND], Math.max(SAML_LOGIN_TTL_MS, OIDC_LOGIN_TTL_MS), new Date()).catch((err) => logger.warn({ err }, 'stale sign-in purge failed'));

@@ -126,3 +126,12 @@ export class StoreUnavailableError extends Error {
     this.name = 'StoreUnavailableError';
   }
 }
+
+/** Is a StoreUnavailableError somewhere in err's cause chain? */
+export function isStoreUnavailable(err: unknown): boolean {
+  for (let e = err, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) if (e instanceof StoreUnavailableError) return true;
+  return false;
+}
+
+/** What a page or the command line is told when the store cannot be reached (retryable). */
+export const STORE_UNAVAILABLE_MESSAGE = 'The broker cannot reach its store right now. Try again in a moment.';

@@ -1,11 +1,10 @@
 // TOTP (RFC 6238: SHA-1, 6 digits, 30-second steps) enrolled per directory user, the simpler alternative to a
 // RADIUS server. The seed is sealed with the key ring (bound to the directory and user) and kept in the Store;
-// a code is accepted within ±1 step, and once only, on every replica: accepting step s inserts a marker
-// (directory, user, s) whose insert fails when another request already used it, and steps up to the last
-// accepted one are refused.
+// a code is accepted within ±1 step, and once only, on every replica (../iam/totp-once.ts).
 import { ConflictError } from '../contracts/errors.ts';
 import type { Store } from '../contracts/store.ts';
 import { newTotpSeed, totpStep } from '../iam/totp.ts';
+import { claimTotpStep } from '../iam/totp-once.ts';
 import type { KeyRing } from '../keys/keyring.ts';
 
 export const DIRECTORY_TOTP = 'directory-totp';
@@ -17,8 +16,6 @@ export interface TotpEnrollment {
   userName: string;
   sealedSeed: string;
   enrolledAt: string;
-  /** The last time step a code was accepted for. */
-  lastStep?: number;
 }
 
 export type TotpCheck = 'ok' | 'wrong' | 'replayed' | 'not-enrolled';
@@ -75,19 +72,5 @@ export async function verifyTotp(store: Store, keys: KeyRing, directoryId: strin
   if (!/^\d{6}$/.test(code)) return 'wrong';
   const step = totpStep(keys.open(rec.data.sealedSeed, key), code, now);
   if (step === undefined) return 'wrong';
-  if (rec.data.lastStep !== undefined && step <= rec.data.lastStep) return 'replayed';
-  try {
-    await store.entities.insert({ account: ACCOUNT, kind: DIRECTORY_TOTP_USED, key: `${key}#${step}`, parent: key, data: { at: now.toISOString() } });
-  } catch (err) {
-    if (err instanceof ConflictError) return 'replayed';
-    throw err;
-  }
-  const latest = await store.entities.get<TotpEnrollment>(ACCOUNT, DIRECTORY_TOTP, key);
-  if (latest && (latest.data.lastStep ?? -1) < step) await store.entities.update({ ...latest, data: { ...latest.data, lastStep: step } });
-  // markers older than the window can never match again (lastStep refuses them): keep the table small
-  for (const m of await store.entities.list(ACCOUNT, DIRECTORY_TOTP_USED, { parent: key })) {
-    const s = Number(m.key.slice(m.key.lastIndexOf('#') + 1));
-    if (s < step - 2) await store.entities.delete(ACCOUNT, DIRECTORY_TOTP_USED, m.key);
-  }
-  return 'ok';
+  return (await claimTotpStep(store, ACCOUNT, DIRECTORY_TOTP_USED, key, step, now)) ? 'ok' : 'replayed';
 }

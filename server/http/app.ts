@@ -17,6 +17,8 @@ export interface AppDeps {
   federatedLogin?: Middleware;
   /** Details for GET /readyz beside `status` (directories and their trusts); never makes it unready. */
   readiness?: () => Record<string, unknown>;
+  /** Before the sign-in routes and the portal (./browser-guard.ts): their rate limit and outage answers. */
+  guard?: Middleware;
   /** GET /saml/metadata: the SP metadata XML. */
   samlMetadata?: () => Promise<string>;
   trustProxy?: boolean;
@@ -80,6 +82,7 @@ export function createApp(deps: AppDeps): Koa {
     await next();
   });
 
+  if (deps.guard) app.use(deps.guard);
   if (deps.federatedLogin) app.use(deps.federatedLogin);
   if (deps.portal) app.use(deps.portal);
 

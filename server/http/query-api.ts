@@ -2,7 +2,7 @@
 // Authenticates with SigV4 (long-term keys from the store, temporary ones from their session token),
 // dispatches to the service's action, renders AWS's XML.
 import type { Context } from 'koa';
-import { AwsError, StoreUnavailableError } from '../contracts/errors.ts';
+import { AwsError, isStoreUnavailable } from '../contracts/errors.ts';
 import type { RateLimiter, Store } from '../contracts/store.ts';
 import type { KeyRing } from '../keys/keyring.ts';
 import type { ActionContext, ActionServices, IamAction } from '../iam/action.ts';
@@ -168,7 +168,7 @@ export function queryApi(deps: QueryApiDeps) {
       send(ctx, 200, json ? jsonSuccess(action.name, requestId, result) : successResponse(action.name, service.namespace, requestId, result), requestId, json);
     } catch (caught) {
       // the store down or restarting: a retryable 503 that the SDKs retry, not InternalFailure
-      const err = storeUnavailable(caught) ? new AwsError('ServiceUnavailable', 'The service is unavailable. Please try again shortly.', { cause: caught }) : caught;
+      const err = isStoreUnavailable(caught) ? new AwsError('ServiceUnavailable', 'The service is unavailable. Please try again shortly.', { cause: caught }) : caught;
       if (err !== caught) ctx.state.error = caught;
       if (!(err instanceof AwsError)) {
         ctx.state.error = err;
@@ -205,9 +205,4 @@ export function queryApi(deps: QueryApiDeps) {
       }
     }
   };
-}
-
-function storeUnavailable(err: unknown): boolean {
-  for (let e = err, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) if (e instanceof StoreUnavailableError) return true;
-  return false;
 }

@@ -85,6 +85,8 @@ export const attachmentKind = (k: PrincipalKind) => `${k}-attachment`;
 export const MEMBERSHIP = 'membership';
 export const ACCESS_KEY = 'access-key';
 export const MFA_DEVICE = 'mfa-device';
+/** Time steps of a virtual MFA device's codes already used (parent: the serial number): ./totp-once.ts. */
+export const MFA_DEVICE_USED_STEP = 'mfa-device-used-step';
 export const POLICY = 'policy';
 export const POLICY_VERSION = 'policy-version';
 /** The account under which AWS-managed policies (arn:aws:iam::aws:policy/…) live. */

@@ -2,7 +2,7 @@
 // a session re-reads the user (disabled or gone → refused) and re-evaluates the role's trust policy with
 // the user's current groups (the group that allowed the role removed → refused). Also: session tags from
 // directory attributes (ABAC), as the directory's config maps them.
-import type { DirectoryBackend, Entry } from '../contracts/directory.ts';
+import { LdapError, type DirectoryBackend, type Entry } from '../contracts/directory.ts';
 import type { Store } from '../contracts/store.ts';
 import { compileDocument } from '../iam/documents.ts';
 import { IamModel, type RoleData } from '../iam/model.ts';
@@ -46,11 +46,14 @@ export function trustAllows(role: RoleData, provider: string, account: string, c
   );
 }
 
+/** The user's entry, or undefined when the directory says it is gone (noSuchObject). Any other failure — the
+ *  directory or its upstream unreachable, busy — is thrown, so the caller can tell "deleted" from "unknown". */
 export async function readUser(backend: DirectoryBackend, dn: string, attributes: string[]): Promise<Entry | undefined> {
   try {
     for await (const e of backend.search(dn, 'base', { type: 'present', attribute: 'objectClass' }, { principal: { dn, name: dn }, attributes, sizeLimit: 1 })) return e;
-  } catch {
-    return undefined;
+  } catch (e) {
+    if (e instanceof LdapError && e.code === 'noSuchObject') return undefined;
+    throw e;
   }
   return undefined;
 }

@@ -4,7 +4,7 @@
 // the portal's error page with AWS's error code and a 4xx status, and nothing is issued.
 import { randomUUID } from 'node:crypto';
 import type { Context, Next } from 'koa';
-import { AWS_ERRORS, AwsError } from '../../contracts/errors.ts';
+import { AWS_ERRORS, AwsError, isStoreUnavailable, STORE_UNAVAILABLE_MESSAGE } from '../../contracts/errors.ts';
 import { IdentityRejectedError } from '../../contracts/identity.ts';
 import { errorPage } from '../portal/pages.ts';
 import { securityHeaders } from '../portal/security.ts';
@@ -50,7 +50,7 @@ export function loginRoutes(d: LoginRouteDeps): (ctx: Context, next: Next) => Pr
     try {
       await r.handler();
     } catch (err) {
-      const e = err instanceof AwsError ? err : new AwsError('InternalFailure', 'The sign-in could not be completed. Try again; if it persists, give the request id to an administrator.');
+      const e = err instanceof AwsError ? err : isStoreUnavailable(err) ? new AwsError('ServiceUnavailable', STORE_UNAVAILABLE_MESSAGE) : new AwsError('InternalFailure', 'The sign-in could not be completed. Try again; if it persists, give the request id to an administrator.');
       if (!(err instanceof AwsError) || e.status >= 500) ctx.state.error = err;
       ctx.state.errorCode = e.code;
       // The audit trail gets the adapter's reason too (IdentityRejectedError reasons are safe to log); the page does not.

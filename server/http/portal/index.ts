@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Context, Next } from 'koa';
-import { AWS_ERRORS, AwsError } from '../../contracts/errors.ts';
+import { AWS_ERRORS, AwsError, isStoreUnavailable, STORE_UNAVAILABLE_MESSAGE } from '../../contracts/errors.ts';
 import type { Store } from '../../contracts/store.ts';
 import type { ActionServices } from '../../iam/action.ts';
 import type { AuditLog } from '../../audit/audit-log.ts';
@@ -107,7 +107,7 @@ export function portalRoutes(deps: PortalDeps): (ctx: Context, next: Next) => Pr
     try {
       await handler();
     } catch (err) {
-      const e = err instanceof AwsError ? err : new AwsError('InternalFailure', 'The portal could not complete the request. Try again; if it persists, give the request id to an administrator.');
+      const e = err instanceof AwsError ? err : isStoreUnavailable(err) ? new AwsError('ServiceUnavailable', STORE_UNAVAILABLE_MESSAGE) : new AwsError('InternalFailure', 'The portal could not complete the request. Try again; if it persists, give the request id to an administrator.');
       if (!(err instanceof AwsError) || e.status >= 500) ctx.state.error = err;
       ctx.state.errorCode = e.code;
       ctx.remove('Set-Cookie');

@@ -4,7 +4,7 @@ import { AwsError } from '../../contracts/errors.ts';
 import { members, opt, type XmlNode } from '../../http/xml.ts';
 import { defineAction, type ActionContext, type IamAction } from '../action.ts';
 import { iamArn } from '../arn.ts';
-import { IamModel, MFA_DEVICE, type MfaDeviceData } from '../model.ts';
+import { IamModel, MFA_DEVICE, MFA_DEVICE_USED_STEP, type MfaDeviceData } from '../model.ts';
 import { C, readPaging } from '../params.ts';
 import { paginate } from '../paging.ts';
 import { pagingXml, tagsXml } from '../render.ts';
@@ -115,7 +115,10 @@ export const DeleteVirtualMFADevice = defineAction({
   async run(p, ctx) {
     const d = await requireDevice(ctx, p.serial);
     if (d.enabledDate) throw new AwsError('DeleteConflict', 'MFA device is in use and cannot be deleted. Deactivate the device first.');
-    await ctx.store.entities.delete(ctx.account, MFA_DEVICE, d.serialNumber);
+    await ctx.store.transaction(async (tx) => {
+      await tx.entities.delete(ctx.account, MFA_DEVICE, d.serialNumber);
+      await tx.entities.deleteByParent(ctx.account, [MFA_DEVICE_USED_STEP], d.serialNumber);
+    });
     return undefined;
   },
 });

@@ -3,9 +3,10 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Client } from 'ldapts';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { startTestBroker, type TestBroker } from '../../helpers/broker.ts';
 import { sendQuery } from '../../helpers/aws-signer.ts';
-import { ONPREM_PASSWORDS, ONPREM_SERVICE_DN, slapdMissing, startSlapd, type Slapd } from '../../helpers/slapd.ts';
+import { ONPREM_PASSWORDS, ONPREM_SERVICE_DN, slapdMissing, startSlapd, userDn, type Slapd } from '../../helpers/slapd.ts';
 
 const DS = 'arn:aws:ds:us-east-1:111122223333:directory/d-2000000002';
 
@@ -26,6 +27,7 @@ directories:
       urls: [${slapd.url}]
       serviceAccount: { username: "${ONPREM_SERVICE_DN}", password: "${ONPREM_PASSWORDS['svc-idbroker']}" }
       timeoutMs: 2000
+sessions: { directoryRecheckSeconds: 1 }
 roles:
   - name: Staff
     trustPolicy:
@@ -63,5 +65,31 @@ roles:
     assert.match(wrong.text, /<Code>AccessDenied<\/Code>/);
     const carol = await assume('carol', ONPREM_PASSWORDS.carol); // not in staff
     assert.equal(carol.status, 403);
+  });
+
+  it("keeps a directory user's session while the on-prem DC is down (the last answer stands), and ends it once the user is gone", async () => {
+    const ok = await assume('alice', ONPREM_PASSWORDS.alice);
+    assert.equal(ok.status, 200, ok.text);
+    const field = (n: string) => new RegExp(`<${n}>([^<]+)</${n}>`).exec(ok.text)![1];
+    const sts = new STSClient({ endpoint: b.httpUrl, region: 'us-east-1', credentials: { accessKeyId: field('AccessKeyId'), secretAccessKey: field('SecretAccessKey'), sessionToken: field('SessionToken') }, maxAttempts: 1 });
+    const who = async () => (await sts.send(new GetCallerIdentityCommand({}))).Arn;
+    assert.equal(await who(), 'arn:aws:sts::111122223333:assumed-role/Staff/alice');
+    await slapd.stop();
+    try {
+      await new Promise((r) => setTimeout(r, 1200)); // past directoryRecheckSeconds: the re-check finds no DC
+      assert.equal(await who(), 'arn:aws:sts::111122223333:assumed-role/Staff/alice', 'an outage is not a revocation');
+    } finally {
+      await slapd.start();
+    }
+    // the user deleted on-prem: refused at the next re-check
+    await slapd.modify(`dn: ${userDn('alice')}\nchangetype: delete\n`);
+    // (the connector finds the restarted DC by its health check; poll rather than guess how soon)
+    let refused: Error | undefined;
+    for (const deadline = Date.now() + 60_000; !refused && Date.now() < deadline; ) {
+      await new Promise((r) => setTimeout(r, 500));
+      refused = await who().then(() => undefined, (e: Error) => e);
+    }
+    assert.equal(refused?.name, 'InvalidClientTokenId', String(refused));
+    sts.destroy();
   });
 });

@@ -1,7 +1,8 @@
 // Fault: PostgreSQL restarted while an `idbroker start` process on it serves a steady stream of IAM writes
-// (CreateRole with tags, then PutRolePolicy), reads (sts:GetCallerIdentity, iam:ListRoles) and LDAP binds to its
-// simple-ad directory. During the outage calls fail fast with a retryable AWS error (ServiceUnavailable, 503; LDAP:
-// unavailable, 52), never InternalFailure or a hang; afterwards
+// (CreateRole with tags, then PutRolePolicy), reads (sts:GetCallerIdentity, iam:ListRoles), LDAP binds to its
+// simple-ad directory, portal sign-in pages and `idbroker login` device starts (/cli/device). During the outage calls fail fast with a retryable AWS error (ServiceUnavailable, 503; LDAP:
+// unavailable, 52; pages: a 503 ServiceUnavailable page; /cli/*: 503 temporarily_unavailable JSON), never
+// InternalFailure or a hang; afterwards
 // they succeed again without restarting the broker; every acknowledged write is there and nothing is half-written.
 // Skips unless root with pg_ctlcluster and a local cluster behind IDBROKER_TEST_POSTGRES.
 import assert from 'node:assert/strict';
@@ -19,6 +20,7 @@ import { freePort, runIdbroker, type Running } from '../../helpers/process.ts';
 const ADMIN = { accessKeyId: 'AKIAFAULTPGADMIN0001', secretAccessKey: 'faultPgAdminSecretKey0000000000000000000' };
 const TRUST = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'sts:AssumeRole' }] });
 const INLINE = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] });
+const OPS = ['CreateRole', 'PutRolePolicy', 'GetCallerIdentity', 'ListRoles', 'LDAP bind', 'portal page', 'cli device'];
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 interface Outcome {
@@ -53,6 +55,7 @@ describe('PostgreSQL restarted under load', { skip: pgRestartUnavailable() ?? fa
   let iam: IAMClient;
   let sts: STSClient;
   let ldapUrl: string;
+  let httpUrl: string;
 
   before(async () => {
     const db = await createTestDatabase('idbroker_pg_restart');
@@ -71,6 +74,7 @@ describe('PostgreSQL restarted under load', { skip: pgRestartUnavailable() ?? fa
       IDBROKER_DIRECTORY_ADMIN_PASSWORD: 'Fault-Adm1n-Passw0rd',
     });
     const url = (await broker.waitFor(/HTTP[^:]*: (http:\/\/\S+)/))[1];
+    httpUrl = url;
     // one attempt per call: the test sees each answer the broker gives (the SDK would retry 503s by itself)
     iam = new IAMClient({ endpoint: url, region: 'us-east-1', credentials: ADMIN, maxAttempts: 1 });
     sts = new STSClient({ endpoint: url, region: 'us-east-1', credentials: ADMIN, maxAttempts: 1 });
@@ -122,7 +126,26 @@ describe('PostgreSQL restarted under load', { skip: pgRestartUnavailable() ?? fa
         await sleep(100);
       }
     };
-    const workers = [writer(), reader(), binder()];
+    // the browser and command-line side: the sign-in page (reads the providers) and `idbroker login`'s device
+    // start (writes a pending login); a non-200 answer is recorded as { Code, status } like the SDK's errors
+    const portal = async () => {
+      for (let i = 0; !stop; i++) {
+        if (i % 2 === 0)
+          await call(log, 'portal page', async () => {
+            const r = await fetch(`${httpUrl}/`);
+            const text = await r.text();
+            if (r.status !== 200) throw { Code: /<p class="code">([^<]+)<\/p>/.exec(text)?.[1] ?? text.slice(0, 80), $metadata: { httpStatusCode: r.status } };
+          });
+        else
+          await call(log, 'cli device', async () => {
+            const r = await fetch(`${httpUrl}/cli/device`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: '' });
+            const body = (await r.json().catch(() => ({}))) as { error?: string };
+            if (r.status !== 200) throw { Code: body.error ?? 'not JSON', $metadata: { httpStatusCode: r.status } };
+          });
+        await sleep(50);
+      }
+    };
+    const workers = [writer(), reader(), binder(), portal()];
     try {
       await sleep(1500);
       phase = 'restarting';
@@ -131,7 +154,7 @@ describe('PostgreSQL restarted under load', { skip: pgRestartUnavailable() ?? fa
       phase = 'after';
       // keep the load on until every kind of call has succeeded a few times since the restart (bounded)
       const deadline = Date.now() + 60_000;
-      const recovered = () => ['CreateRole', 'PutRolePolicy', 'GetCallerIdentity', 'ListRoles', 'LDAP bind'].every((op) => log.filter((o) => o.op === op && o.ok && o.at > restartedAt).length >= 3);
+      const recovered = () => OPS.every((op) => log.filter((o) => o.op === op && o.ok && o.at > restartedAt).length >= 3);
       while (!recovered() && Date.now() < deadline) await sleep(100);
     } finally {
       stop = true;
@@ -148,10 +171,11 @@ describe('PostgreSQL restarted under load', { skip: pgRestartUnavailable() ?? fa
     assert.ok(failures.length > 0, 'some calls ran while PostgreSQL was down');
     for (const f of failures)
       if (f.op === 'LDAP bind') assert.equal(f.code, 'LDAP 52', 'LDAP: unavailable (52) on the same connection');
+      else if (f.op === 'cli device') assert.deepEqual([f.code, f.status], ['temporarily_unavailable', 503], 'the command line gets OAuth JSON');
       else assert.deepEqual([f.op, f.code, f.status], [f.op, 'ServiceUnavailable', 503], 'a clean, retryable error');
     for (const o of log) assert.ok(o.ms < 30_000, `${o.op} answered within bounded time (took ${o.ms} ms)`);
     assert.equal(broker.child.exitCode, null, 'the broker kept running');
-    for (const op of ['CreateRole', 'PutRolePolicy', 'GetCallerIdentity', 'ListRoles', 'LDAP bind']) assert.ok(log.some((o) => o.op === op && o.ok && o.at > restartedAt), `${op} succeeds again after the restart`);
+    for (const op of OPS) assert.ok(log.some((o) => o.op === op && o.ok && o.at > restartedAt), `${op} succeeds again after the restart`);
 
     // consistency: every acknowledged write is there; every role present is whole (tags, description), and
     // the list and the per-role reads agree

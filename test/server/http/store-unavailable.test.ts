@@ -39,3 +39,27 @@ it('which pg errors mean "unreachable"', () => {
   assert.equal(isUnavailable(new Error('timeout exceeded when trying to connect')), true);
   for (const code of ['23505', '42P01', '22P02']) assert.equal(isUnavailable(Object.assign(new Error('x'), { code })), false, code);
 });
+
+it('the portal and /cli/* answer 503 in their own form while the store is unreachable, and serve afterwards', async () => {
+  const entities = b.store.entities as EntityRepo & Record<string, unknown>;
+  const original = { get: entities.get, list: entities.list, find: entities.find, insert: entities.insert, update: entities.update };
+  const down = () => Promise.reject(new StoreUnavailableError('The PostgreSQL store could not be reached', { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) }));
+  Object.assign(entities, { get: down, list: down, find: down, insert: down, update: down });
+  try {
+    const page = await fetch(`${b.httpUrl}/`);
+    const text = await page.text();
+    assert.equal(page.status, 503, text);
+    assert.match(text, /ServiceUnavailable[\s\S]*cannot reach its store right now/);
+    assert.doesNotMatch(text, /ECONNREFUSED|PostgreSQL/);
+    const cli = await fetch(`${b.httpUrl}/cli/device`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: '' });
+    assert.equal(cli.status, 503);
+    assert.equal(cli.headers.get('retry-after'), '5');
+    assert.deepEqual(await cli.json(), { error: 'temporarily_unavailable', error_description: 'The broker cannot reach its store right now. Try again in a moment.' });
+  } finally {
+    Object.assign(entities, original);
+  }
+  assert.equal((await fetch(`${b.httpUrl}/`)).status, 200);
+  const ok = await fetch(`${b.httpUrl}/cli/device`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: '' });
+  assert.equal(ok.status, 200, await ok.clone().text());
+  assert.ok(((await ok.json()) as { device_code?: string }).device_code);
+});
