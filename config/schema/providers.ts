@@ -1,18 +1,7 @@
 // Identity providers declared in the config: SAML (IdP metadata) and OIDC (issuer URL).
-import { isIP } from 'node:net';
 import { z } from 'zod';
+import { plainHttpAllowed } from '../../server/contracts/plain-http.ts';
 import { accountRef, always, filePath, list, matching, optional, sessionTags, text } from './common.ts';
-
-function isLoopbackOrPrivate(host: string): boolean {
-  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
-  if (h === 'localhost' || h.endsWith('.localhost')) return true;
-  if (isIP(h) === 4) {
-    const [a, b] = h.split('.').map(Number);
-    return a === 127 || a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168);
-  }
-  if (isIP(h) === 6) return h === '::1' || /^f[cd][0-9a-f]{2}:/.test(h);
-  return false;
-}
 
 /** https://…, or http://… to a loopback or private address (on-prem IdPs); no query or fragment. */
 export const issuerUrl = () =>
@@ -24,7 +13,7 @@ export const issuerUrl = () =>
       ctx.addIssue({ code: 'custom', message: 'expected an https:// URL' });
       return;
     }
-    const okScheme = url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackOrPrivate(url.hostname));
+    const okScheme = url.protocol === 'https:' || (url.protocol === 'http:' && plainHttpAllowed(url.hostname));
     if (!okScheme) ctx.addIssue({ code: 'custom', message: 'expected an https:// URL (http:// only to a loopback or private IP address)' });
     else if (url.search || url.hash || url.username || url.password)
       ctx.addIssue({ code: 'custom', message: 'expected a URL without query, fragment or credentials' });

@@ -1,9 +1,11 @@
 // An OpenID provider as an IdentityProvider for browser logins, on openid-client v6: start() = discovery (cached)
 // + authorization request with PKCE (S256), state and nonce; finish() = the callback's code exchanged at the token
 // endpoint, the ID token validated by openid-client (signature via the issuer's JWKS, iss, aud, exp, nonce), →
-// VerifiedIdentity. Plain http is allowed for loopback issuers only, like the IAM OIDC providers.
+// VerifiedIdentity. Plain http only to loopback and private-network issuers (server/contracts/plain-http.ts), as the
+// config and IAM's OIDC providers admit.
 import * as client from 'openid-client';
 import { IdentityRejectedError, type IdentityProvider, type LoginStart, type VerifiedIdentity } from '../../../server/contracts/identity.ts';
+import { plainHttpAllowed } from '../../../server/contracts/plain-http.ts';
 import type { LoginStates } from './login-states.ts';
 
 export interface OidcRpSettings {
@@ -20,10 +22,6 @@ export interface OidcRpSettings {
   timeoutSeconds?: number;
 }
 
-// Plain http only to loopback issuers: the names IAM registration admits (server/iam/actions/oidc-providers.ts),
-// localhost and *.localhost (RFC 6761 §6.3) included.
-const LOOPBACK = /^(localhost|[a-z0-9.-]+\.localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
-
 /** Claims as multi-valued string attributes (objects as JSON). */
 function attributesOf(claims: Record<string, unknown>): Record<string, string[]> {
   const out: Record<string, string[]> = {};
@@ -39,7 +37,7 @@ export function createOidcIdentityProvider(s: OidcRpSettings, states: LoginState
   const configuration = () => {
     if (!config) {
       const url = new URL(s.issuer);
-      const insecure = url.protocol === 'http:' && LOOPBACK.test(url.hostname);
+      const insecure = url.protocol === 'http:' && plainHttpAllowed(url.hostname);
       const auth = s.clientSecret ? client.ClientSecretBasic(s.clientSecret) : client.None();
       config = client.discovery(url, s.clientId, s.clientSecret, auth, { timeout: s.timeoutSeconds ?? 10, ...(insecure ? { execute: [client.allowInsecureRequests] } : {}) });
       config.catch(() => (config = undefined)); // retry discovery on the next login

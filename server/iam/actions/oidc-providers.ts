@@ -1,6 +1,7 @@
 // Create/Get/List/Delete OpenIDConnectProvider, Add/RemoveClientID, UpdateThumbprint.
 // ARN: arn:aws:iam::ACCOUNT:oidc-provider/HOST[:PORT]/PATH. Unlike AWS, a port is allowed (on-prem IdPs
-// often use one), and plain http is allowed for loopback issuers only (local development and tests).
+// often use one), and plain http is allowed for loopback and private-network issuers (../../contracts/plain-http.ts).
+import { plainHttpAllowed } from '../../contracts/plain-http.ts';
 import { AwsError } from '../../contracts/errors.ts';
 import { members } from '../../http/xml.ts';
 import { defineAction, type ActionContext, type IamAction } from '../action.ts';
@@ -23,9 +24,6 @@ export interface OidcProviderData {
   settings?: { name?: string; sealedClientSecret?: string; caFile?: string; sessionTags?: unknown; transitiveTagKeys?: string[] };
 }
 
-// localhost and its subdomains are loopback names (RFC 6761 §6.3; browsers resolve *.localhost to loopback), as in
-// the config schema's issuerUrl; the docker compose demo's Keycloak is http://keycloak.localhost:8180.
-const LOOPBACK = /^(localhost|[a-z0-9.-]+\.localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
 
 /** Normalises an issuer URL and derives the provider's ARN resource part (host[:port]/path). */
 export function oidcIdentifier(raw: string): { url: string; id: string } {
@@ -35,7 +33,7 @@ export function oidcIdentifier(raw: string): { url: string; id: string } {
   } catch {
     throw new AwsError('InvalidInput', `Invalid issuer URL: ${raw}`);
   }
-  if (u.protocol !== 'https:' && !(u.protocol === 'http:' && LOOPBACK.test(u.hostname))) throw new AwsError('InvalidInput', 'The URL must begin with https:// (http:// is accepted for loopback issuers only).');
+  if (u.protocol !== 'https:' && !(u.protocol === 'http:' && plainHttpAllowed(u.hostname))) throw new AwsError('InvalidInput', 'The URL must begin with https:// (http:// is accepted for loopback and private-network issuers only).');
   if (u.search || u.hash || u.username || u.password) throw new AwsError('InvalidInput', 'The URL must not contain a query, fragment or credentials.');
   const path = u.pathname.replace(/\/+$/, '');
   return { url: `${u.protocol}//${u.host}${path}`, id: `${u.host}${path}` };

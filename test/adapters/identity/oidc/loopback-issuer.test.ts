@@ -1,4 +1,4 @@
-// Plain-http discovery is allowed for loopback issuers only, *.localhost names included (the docker compose demo's
+// Plain-http discovery is allowed for loopback (and private-network) issuers only, *.localhost names included (the docker compose demo's
 // Keycloak is http://keycloak.localhost:8180): a stub OP on 127.0.0.1 reached as op.localhost (name resolution
 // pointed at loopback for this test, as browsers and the compose network alias do).
 import assert from 'node:assert/strict';
