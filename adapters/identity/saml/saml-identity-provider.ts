@@ -1,8 +1,10 @@
-// A SAML 2.0 IdP as an IdentityProvider for browser logins, on @node-saml/node-saml: start() = AuthnRequest
-// (HTTP-Redirect or HTTP-POST, signed when the SP has a key and signRequests), finish() = the POSTed SAMLResponse
+// A SAML 2.0 IdP as an IdentityProvider for browser logins: start() = AuthnRequest (HTTP-Redirect through passport
+// and the @node-saml/passport-saml Strategy, ./passport-start.ts; HTTP-POST as a form of our own, since the
+// Strategy's would need an inline script; signed when the SP has a key and signRequests), finish() = the POSTed SAMLResponse
 // validated (signature on Response or Assertion, audience = our entity id, InResponseTo when present, clock skew,
 // decryption). The broker's ACS route validates with server/sts/saml (shared with AssumeRoleWithSAML) instead.
 import { SAML, ValidateInResponseTo, type CacheProvider, type Profile } from '@node-saml/node-saml';
+import { passportLoginRedirect } from './passport-start.ts';
 import { IdentityRejectedError, type IdentityProvider, type LoginStart, type VerifiedIdentity } from '../../../server/contracts/identity.ts';
 
 export interface SamlIdpSettings {
@@ -59,6 +61,7 @@ function toIdentity(provider: string, p: Profile, relayState: string | undefined
 
 export function createSamlIdentityProvider(idp: SamlIdpSettings, sp: SamlSpSettings, cacheProvider?: CacheProvider): IdentityProvider {
   const saml = new SAML(samlNodeOptions(idp, sp, cacheProvider));
+  const redirect = passportLoginRedirect(samlNodeOptions(idp, sp, cacheProvider));
   return {
     kind: 'saml',
     name: idp.name,
@@ -67,7 +70,7 @@ export function createSamlIdentityProvider(idp: SamlIdpSettings, sp: SamlSpSetti
         const fields = (await saml.getAuthorizeMessageAsync(req.relayState ?? '', undefined, {})) as Record<string, string>;
         return { kind: 'form', url: idp.ssoUrl, fields: Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== '')) };
       }
-      return { kind: 'redirect', url: await saml.getAuthorizeUrlAsync(req.relayState ?? '', undefined, {}) };
+      return { kind: 'redirect', url: await redirect(req.relayState ?? '') };
     },
     async finish(req): Promise<VerifiedIdentity> {
       if (!req.params.SAMLResponse) throw new IdentityRejectedError('no SAMLResponse in the request');
