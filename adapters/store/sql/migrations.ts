@@ -50,6 +50,21 @@ function migrations(dialect: 'sqlite' | 'postgres'): Record<string, Migration> {
       await db.schema.createIndex('audit_principal').on('audit_events').columns(['principal_arn', 'event_time']).execute();
     },
   },
+  // The table rate-limiter-flexible's RateLimiterPostgres uses (its own schema), made here rather than by each
+  // limiter on first use: limiters creating it concurrently (several per process, replicas starting together)
+  // race in PostgreSQL ("type … already exists"), and a limiter whose creation failed refuses every call.
+  '0003-rate-limits': {
+    async up(db: Kysely<any>) {
+      if (dialect !== 'postgres') return; // SQLite: limiters are in memory
+      await db.schema
+        .createTable('idbroker_rate_limits')
+        .ifNotExists()
+        .addColumn('key', 'varchar(255)', (c) => c.primaryKey())
+        .addColumn('points', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('expire', 'bigint')
+        .execute();
+    },
+  },
   };
 }
 
