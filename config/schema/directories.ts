@@ -120,6 +120,10 @@ const local = {
   adminPassword: optional(text()),
   adminGroups: list(text()).transform((g) => (g.length > 0 ? g : ['Domain Admins'])),
   seed: seedSchema.prefault({}),
+  /** The data code of a bind with a name that resolves to no user: 52e (Samba, so AWS Simple AD, and Windows
+   *  squash "no such user" into "logon failure" so names cannot be enumerated) or 525 (ERROR_NO_SUCH_USER, which
+   *  tells a client the name does not exist). */
+  unknownUserCode: z.enum(['52e', '525']).default('52e'),
   lockout: z
     .strictObject({
       threshold: integer(0, 1000).default(5),

@@ -29,9 +29,10 @@ export async function bind(ctx: Ctx, name: string, password: string): Promise<Bi
   const m = await ctx.state.model();
   const user = resolveName(ctx, m, name);
   if (!user || !user.pwd || !isUser(user.entry)) {
-    // unknown users look like bad passwords, and take as long (no enumeration by code or by time)
+    // unknown users take as long as bad passwords (no enumeration by time), and by default look like them too
+    // (52e; `unknownUserCode: '525'` answers ERROR_NO_SUCH_USER instead)
     await verifyPassword(password, await dummyHash(ctx));
-    return fail('52e');
+    return fail(ctx.unknownUserCode);
   }
   const e = user.entry;
   if (isLocked(ctx, e)) return fail('775');

@@ -17,6 +17,8 @@ export interface Ctx {
   state: DirectoryState;
   domain: DomainInfo;
   lockout: LockoutPolicy;
+  /** The data code for a name that resolves to no user (config `unknownUserCode`). */
+  unknownUserCode: '52e' | '525';
   passwordPolicy: PasswordPolicy;
   adminGroups: string[];
   /** Object limit (AWS Simple AD: small ≈ 2,000 objects, large ≈ 20,000; users, groups, computers, OUs). */

@@ -36,6 +36,7 @@ export async function openSimpleAd(opts: OpenSimpleAdOptions): Promise<SimpleAd>
     state: new DirectoryState(opts.store, config.id),
     domain: { dnsName: config.dnsName.toLowerCase(), netbiosName: config.netbiosName, baseDN: config.dnsName.toLowerCase().split('.').map((p) => `DC=${p}`).join(',') },
     lockout: config.lockout,
+    unknownUserCode: config.unknownUserCode,
     passwordPolicy: config.passwordPolicy,
     adminGroups: config.adminGroups,
     limits: SIZE_LIMITS[config.size],

@@ -64,6 +64,19 @@ describe(`simple-ad over LDAP (ldapts, real sockets; store: ${TEST_STORE})`, () 
     await assert.rejects(h.client().bind('CORP\\alice', ''), code(53));
   });
 
+  it("answers an unknown name with 525 (ERROR_NO_SUCH_USER) when the directory's unknownUserCode asks for it", async () => {
+    const { backend } = await openOn(await openTestStore(), SEED, { unknownUserCode: '525' });
+    const other = await startLdap({ backend });
+    try {
+      for (const name of ['CORP\\nobody', 'nobody@corp.example.com', `CN=Nobody,CN=Users,${BASE}`])
+        await assert.rejects(other.client().bind(name, 'Whatever!1'), (e: Error) => code(49)(e) && /AcceptSecurityContext error, data 525,/.test(e.message), name);
+      // a known name with a wrong password stays 52e
+      await assert.rejects(other.client().bind('CORP\\alice', 'wrong'), (e: Error) => code(49)(e) && e.message.includes('data 52e'));
+    } finally {
+      await other.close();
+    }
+  });
+
   it('finds nested members with LDAP_MATCHING_RULE_IN_CHAIN, objects by <GUID=…> and <SID=…>, and tokenGroups', async () => {
     const c = h.client();
     await c.bind('CORP\\svc-grafana', 'Svc!grafana1');
