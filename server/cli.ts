@@ -7,6 +7,7 @@ import { lintPolicy, type PolicyKind } from './policy/index.ts';
 import { openStore } from './registry.ts';
 import { addRevocation, type RevocationRule } from './sts/revocation.ts';
 import { lookupEvents } from './audit/lookup-events.ts';
+import { CLI_TIME_HELP, parseCliTime } from './cli-time.ts';
 import { rotateKeyRingFile } from './keys/keyring.ts';
 import { join } from 'node:path';
 import { directoryReport, formatDirectoryReport } from './directories-command.ts';
@@ -26,7 +27,8 @@ Usage:
   idbroker policy lint FILE [--kind identity|trust|resource|boundary|session]
                                       validate a policy document and warn about risky grants (exit 1 on errors)
   idbroker audit [--since TIME] [--until TIME] [--principal ARN] [--event NAME] [--denied] [--limit N]
-                                      the audit trail, newest first, one JSON event per line
+                                      the audit trail, newest first, one JSON event per line; TIME: ISO 8601,
+                                      epoch seconds, or a duration back from now (15m, 2h, 7d)
   idbroker keys rotate [--config FILE] [--activate-after SECONDS]
                                       add a key to the key ring; it starts encrypting after 30 s (default), once every
                                       replica has re-read the ring (they do every 10 s); old keys keep decrypting
@@ -77,17 +79,44 @@ function option(argv: string[], name: string): string | undefined {
   return argv.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1);
 }
 
+const AUDIT_USAGE = `usage: idbroker audit [--config FILE] [--since TIME] [--until TIME] [--principal ARN] [--event NAME] [--denied] [--limit N]
+  the audit trail, newest first, one CloudTrail-style JSON event per line
+  TIME: ${CLI_TIME_HELP}
+  --denied: only calls refused (AccessDenied, bad signatures, wrong passwords, …); --limit: 1 to 10000 (default 100)
+`;
+const AUDIT_OPTIONS = new Set(['--config', '--since', '--until', '--principal', '--event', '--denied', '--limit']);
+
 async function audit(argv: string[]): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(AUDIT_USAGE);
+    return 0;
+  }
+  const usage = (problem: string) => {
+    process.stderr.write(`idbroker audit: ${problem}\n${AUDIT_USAGE}`);
+    return 2;
+  };
+  const unknown = argv.find((a) => a.startsWith('-') && !AUDIT_OPTIONS.has(a.split('=')[0]));
+  if (unknown) return usage(`unknown option ${unknown}`);
+  const now = new Date();
+  const times: Record<'since' | 'until', string | undefined> = { since: undefined, until: undefined };
+  for (const name of ['since', 'until'] as const) {
+    const v = option(argv, `--${name}`);
+    if (v === undefined) continue;
+    const t = parseCliTime(v, now);
+    if (!t) return usage(`--${name} ${JSON.stringify(v)}: expected ${CLI_TIME_HELP}`);
+    times[name] = t.toISOString();
+  }
+  const limit = Number(option(argv, '--limit') ?? 100);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) return usage('--limit: expected a whole number from 1 to 10000');
   const config = loadConfig(resolveConfigPath(argv, process.env), process.env);
   const store = await openStore(config.store);
   try {
     const { events } = await lookupEvents(store, {
-      since: option(argv, '--since'),
-      until: option(argv, '--until'),
+      ...times,
       principalArn: option(argv, '--principal'),
       eventName: option(argv, '--event'),
       denied: argv.includes('--denied') ? true : undefined,
-      limit: Number(option(argv, '--limit') ?? 100),
+      limit,
     });
     for (const e of events) process.stdout.write(JSON.stringify(e.data) + '\n');
   } finally {
@@ -146,9 +175,9 @@ async function revoke(argv: string[]): Promise<number> {
   let rule: RevocationRule;
   if (akid && /^ASIA[A-Z2-7]{16}$/.test(akid)) rule = { kind: 'session', accessKeyId: akid, at };
   else if (principal) rule = { kind: 'principal', arn: principal, before: at, at };
-  else if (before && !Number.isNaN(Date.parse(before))) rule = { kind: 'all', account: option(argv, '--account') ?? config.accounts[0].id, before: new Date(Date.parse(before)).toISOString(), at };
+  else if (before && parseCliTime(before, new Date(at))) rule = { kind: 'all', account: option(argv, '--account') ?? config.accounts[0].id, before: parseCliTime(before, new Date(at))!.toISOString(), at };
   else {
-    process.stderr.write('usage: idbroker sessions revoke (--access-key-id ASIA… | --principal ARN | --before ISO-TIME [--account ID])\n');
+    process.stderr.write(`usage: idbroker sessions revoke (--access-key-id ASIA… | --principal ARN | --before TIME [--account ID])\n  TIME: ${CLI_TIME_HELP}\n`);
     return 2;
   }
   const store = await openStore(config.store);

@@ -195,7 +195,7 @@ export async function startBroker(opts: BrokerOptions): Promise<Broker> {
       print(`First start: created IAM user "${admin.userName}" in account ${account} with AdministratorAccess. Its secret is shown only now:`);
       print(`  export AWS_ACCESS_KEY_ID=${admin.accessKeyId}`);
       print(`  export AWS_SECRET_ACCESS_KEY=${admin.secretAccessKey}`);
-      print(`  export AWS_REGION=${config.region}`);
+      print(`  export AWS_REGION=${config.region} AWS_DEFAULT_REGION=${config.region}`);
       print(`  aws iam list-roles --endpoint-url ${httpUrl}`);
     }
     logger.info({ httpUrl }, 'idbroker started');
