@@ -190,9 +190,48 @@ async function revoke(argv: string[]): Promise<number> {
   return 0;
 }
 
+/** The options each command takes (the command's own parser checks values); anything else is a usage error. */
+const COMMAND_OPTIONS: Record<string, string[]> = {
+  start: ['--config'],
+  'config check': [],
+  'keys rotate': ['--config', '--activate-after'],
+  directories: ['--config', '--json'],
+  'directories mfa': ['--config', '--directory', '--user', '--replace'],
+  'policy lint': ['--kind'],
+  'sessions revoke': ['--config', '--access-key-id', '--principal', '--before', '--account'],
+  login: ['--url', '--provider', '--role', '--profile', '--duration', '--region', '--redirect-port', '--no-browser'],
+  'credential-process': ['--profile', '--url', '--role', '--provider', '--duration', '--no-browser'],
+};
+
+/** The HELP entries of one command (`idbroker CMD …` and their continuation lines). */
+export function helpFor(command: string): string {
+  const blocks = HELP.split(/\n(?=  idbroker )/).filter((b) => b.startsWith(`  idbroker ${command}`));
+  return blocks.length ? `Usage:\n${blocks.map((b) => b.replace(/\n\s*$/, '')).join('\n')}\n` : HELP;
+}
+
+/** `--help` anywhere prints the command's usage instead of running it (`keys rotate --help` must not rotate);
+ *  an option the command does not know is refused. Undefined: go on. */
+function checkArguments(cmd: string, rest: string[]): number | undefined {
+  const command = `${cmd} ${rest[0] ?? ''}`.trim() in COMMAND_OPTIONS ? `${cmd} ${rest[0]}` : cmd;
+  if (command === 'audit') return undefined; // its own usage text and checks
+  if (rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(helpFor(command));
+    return 0;
+  }
+  const allowed = COMMAND_OPTIONS[command];
+  const unknown = allowed && rest.find((a) => a.startsWith('-') && !allowed.includes(a.split('=')[0]));
+  if (unknown) {
+    process.stderr.write(`idbroker ${command}: unknown option ${unknown}\n${helpFor(command)}`);
+    return 2;
+  }
+  return undefined;
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
   try {
+    const refused = cmd && !cmd.startsWith('-') ? checkArguments(cmd, rest) : undefined;
+    if (refused !== undefined) return refused;
     switch (cmd) {
       case undefined:
       case 'start':

@@ -2,7 +2,7 @@
 import { it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../helpers/process.ts';
@@ -68,4 +68,22 @@ it('version and help', () => {
   assert.match(h.out, /idbroker start/);
   assert.match(h.out, /config check FILE/);
   assert.equal(idbroker(['frobnicate']).code, 2);
+});
+
+it('--help after a command prints that command\'s usage and does nothing else; an unknown option is a usage error', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'idbroker-cli-help-'));
+  const env = { IDBROKER_DATA_DIR: dataDir };
+  const rotate = idbroker(['keys', 'rotate', '--help'], env);
+  assert.equal(rotate.code, 0, rotate.err);
+  assert.match(rotate.out, /^Usage:\n {2}idbroker keys rotate \[--config FILE\] \[--activate-after SECONDS\]/);
+  assert.doesNotMatch(rotate.out, /added key/);
+  assert.throws(() => statSync(join(dataDir, 'keyring.json')), 'no key ring was written');
+  const start = idbroker(['start', '--help'], env);
+  assert.equal(start.code, 0);
+  assert.match(start.out, /idbroker start \[--config FILE\]/);
+  for (const args of [['keys', 'rotate', '--activate-afterr', '5'], ['start', '--port', '1'], ['sessions', 'revoke', '--akid', 'ASIA']]) {
+    const r = idbroker(args, env);
+    assert.equal(r.code, 2, args.join(' '));
+    assert.match(r.err, new RegExp(`^idbroker ${args[0]}.*: unknown option ${args.find((a) => a.startsWith('--'))}\\nUsage:`));
+  }
 });
