@@ -5,6 +5,9 @@
 // The sign-in and the trust decision are shared with the browser portal (../verified-identity.ts).
 // A directory with MFA (config `mfa`) also needs `TokenCode`: the user's TOTP or RADIUS one-time code
 // (../../directory-mfa/); the session then has aws:MultiFactorAuthPresent and aws:MultiFactorAuthAge.
+// RoleArn may be left out, as MinIO's clients do (minio-go's LDAP identity sends only LDAPUsername, LDAPPassword
+// and DurationSeconds/Policy): the role is then the one role whose trust policy allows the user; none is
+// AccessDenied, several a ValidationError that names them.
 import { AwsError } from '../../contracts/errors.ts';
 import type { DirectoryBackend } from '../../contracts/directory.ts';
 import { defineAction } from '../../iam/action.ts';
@@ -17,13 +20,14 @@ import { mergeSessionTags, tagMappingOf } from '../mapped-session-tags.ts';
 import { credentialsXml } from '../issue-credentials.ts';
 import { packedPolicySize } from '../packed-policy.ts';
 import { checkSessionPolicies, durationError, readPolicyArns, S } from '../params.ts';
-import { issueRoleCredentials, trustAllows } from '../verified-identity.ts';
+import { assumableRoles, issueRoleCredentials, trustAllows, type TrustEnvironment, type VerifiedIdentity } from '../verified-identity.ts';
+import type { Store } from '../../contracts/store.ts';
 
 export const AssumeRoleWithLDAPIdentity = defineAction({
   name: 'AssumeRoleWithLDAPIdentity',
   writes: false,
   parse: (r) => ({
-    roleArn: r.required('RoleArn', S.arn),
+    roleArn: r.optional('RoleArn', S.arn),
     username: r.required('LDAPUsername', { min: 1, max: 512 }),
     password: r.required('LDAPPassword', { min: 1, max: 1024 }),
     directoryId: r.optional('DirectoryId', { pattern: 'd-[0-9a-f]{10}' }),
@@ -33,7 +37,7 @@ export const AssumeRoleWithLDAPIdentity = defineAction({
     duration: r.int('DurationSeconds', { min: 900, max: 43200 }),
     code: r.optional('TokenCode'), // checked by the directory's MFA (never echoed in a validation message)
   }),
-  resource: (p) => p.roleArn,
+  resource: (p) => p.roleArn ?? '*',
   authorize: async () => {}, // the trust policy decides, in run()
   async run(p, ctx) {
     const directories = ctx.services.directories ?? new Map<string, DirectoryBackend>();
@@ -53,17 +57,14 @@ export const AssumeRoleWithLDAPIdentity = defineAction({
     const tagging = mergeSessionTags({ tags: [], transitiveTagKeys: [] }, await directoryTags(backend, mfa.identity, tagMappingOf(ctx.services.directorySettings?.get(id))), 'ValidationError');
     const identity = tagging.tags.length ? { ...mfa.identity, tags: tagging.tags, transitiveTagKeys: tagging.transitiveTagKeys.map((k) => k.toLowerCase()) } : mfa.identity;
 
-    const arn = parseArn(p.roleArn);
-    const roleName = arn?.service === 'iam' && arn.resource.startsWith('role/') ? arn.resource.slice(arn.resource.lastIndexOf('/') + 1) : undefined;
-    if (!arn || !roleName || !/^\d{12}$/.test(arn.account)) throw new AwsError('ValidationError', 'Request ARN is invalid');
-    const role = (await new IamModel(ctx.store).getPrincipal<RoleData>(arn.account, 'role', roleName))?.data;
     const env = { region: ctx.services.region, now: ctx.now, sourceIp: ctx.request.sourceIp, secureTransport: ctx.request.secureTransport };
-    if (!role || !trustAllows(identity, role, arn.account, env)) throw new AwsError('AccessDenied', 'Not authorized to perform sts:AssumeRoleWithLDAPIdentity');
+    const { role, account } = p.roleArn ? await namedRole(ctx.store, p.roleArn) : await onlyRole(ctx.store, identity, ctx.services.accounts ?? [], env);
+    if (!role || !trustAllows(identity, role, account, env)) throw new AwsError('AccessDenied', 'Not authorized to perform sts:AssumeRoleWithLDAPIdentity');
 
     const duration = p.duration ?? 3600;
     if (duration > role.maxSessionDuration) throw durationError('The requested DurationSeconds exceeds the MaxSessionDuration set for this role.');
     const packed = packedPolicySize({ policy: p.policy, policyArns: p.policyArns, tags: tagging.tags });
-    const issued = await issueRoleCredentials(ctx.keys, identity, role, arn.account, {
+    const issued = await issueRoleCredentials(ctx.keys, identity, role, account, {
       region: ctx.services.region,
       now: ctx.now,
       durationSeconds: duration,
@@ -80,3 +81,17 @@ export const AssumeRoleWithLDAPIdentity = defineAction({
     ];
   },
 });
+
+async function namedRole(store: Store, roleArn: string): Promise<{ role?: RoleData; account: string }> {
+  const arn = parseArn(roleArn);
+  const roleName = arn?.service === 'iam' && arn.resource.startsWith('role/') ? arn.resource.slice(arn.resource.lastIndexOf('/') + 1) : undefined;
+  if (!arn || !roleName || !/^\d{12}$/.test(arn.account)) throw new AwsError('ValidationError', 'Request ARN is invalid');
+  return { role: (await new IamModel(store).getPrincipal<RoleData>(arn.account, 'role', roleName))?.data, account: arn.account };
+}
+
+/** No RoleArn (MinIO's clients): the one role whose trust policy allows this user, in any configured account. */
+async function onlyRole(store: Store, identity: VerifiedIdentity, accounts: ReadonlyArray<{ id: string; alias?: string }>, env: TrustEnvironment): Promise<{ role?: RoleData; account: string }> {
+  const roles = await assumableRoles(store, identity, accounts, env);
+  if (roles.length > 1) throw new AwsError('ValidationError', `Several roles trust this user; choose one with RoleArn: ${roles.map((r) => r.role.arn).join(', ')}`);
+  return roles.length === 1 ? { role: roles[0].role, account: roles[0].account } : { account: '' };
+}

@@ -20,12 +20,19 @@ directories:
     seed:
       groups:
         - { name: engineers, members: [alice] }
-        - { name: platform, members: [engineers] }
+        - { name: platform, members: [engineers, bob, carol] }
       users:
         - { username: alice, password: "Al1ce-Passw0rd!", attributes: { department: Engineering } }
         - { username: mallory, password: "Mall0ry-Passw0rd!" }
+        - { username: bob, password: "B0b-Passw0rd!!" }
+        - { username: carol, password: "Car0l-Passw0rd!" }
 sessions: { directoryRecheckSeconds: 1 }
 roles:
+  - name: CarolAudit
+    trustPolicy:
+      Version: "2012-10-17"
+      Statement:
+        - { Effect: Allow, Principal: { Federated: "${DS}" }, Action: sts:AssumeRoleWithLDAPIdentity, Condition: { StringEquals: { "ds:Username": carol } } }
   - name: Platform
     inlinePolicies:
       abac: { Version: "2012-10-17", Statement: [{ Effect: Allow, Action: "iam:ListRoles", Resource: "*", Condition: { StringEquals: { "aws:PrincipalTag/department": Engineering } } }] }
@@ -109,6 +116,23 @@ describe('directory logins', () => {
     assert.match(outsider.text, /Not authorized to perform sts:AssumeRoleWithLDAPIdentity/);
     const missing = await sendQuery(b.httpUrl, 'Action=AssumeRoleWithLDAPIdentity&Version=2011-06-15&LDAPUsername=alice', undefined);
     assert.equal(missing.status, 400);
-    assert.match(missing.text, /Value null at 'roleArn' failed to satisfy constraint: Member must not be null/);
+    assert.match(missing.text, /Value null at 'lDAPPassword' failed to satisfy constraint: Member must not be null/);
+  });
+
+  it("without RoleArn, as MinIO's clients call it: the one role that trusts the user; none is AccessDenied", async () => {
+    // minio-go's LDAP identity: an unsigned form POST of LDAPUsername, LDAPPassword, DurationSeconds and Version only
+    const minio = (user: string, password: string) =>
+      sendQuery(b.httpUrl, `Action=AssumeRoleWithLDAPIdentity&LDAPUsername=${encodeURIComponent(user)}&LDAPPassword=${encodeURIComponent(password)}&DurationSeconds=3600&Version=2011-06-15`, undefined);
+    const ok = await minio('bob', 'B0b-Passw0rd!!');
+    assert.equal(ok.status, 200, ok.text);
+    assert.match(ok.text, /^<AssumeRoleWithLDAPIdentityResponse xmlns="https:\/\/sts\.amazonaws\.com\/doc\/2011-06-15\/">\s*<AssumeRoleWithLDAPIdentityResult>/);
+    assert.match(ok.text, /<Arn>arn:aws:sts::111122223333:assumed-role\/Platform\/bob<\/Arn>/);
+    assert.match(ok.text, /<Credentials>\s*<AccessKeyId>ASIA/);
+    const several = await minio('carol', 'Car0l-Passw0rd!');
+    assert.equal(several.status, 400);
+    assert.match(several.text, /<Code>ValidationError<\/Code>[\s\S]*choose one with RoleArn: arn:aws:iam::111122223333:role\/CarolAudit, arn:aws:iam::111122223333:role\/Platform/);
+    const none = await minio('mallory', 'Mall0ry-Passw0rd!');
+    assert.equal(none.status, 403);
+    assert.match(none.text, /<Code>AccessDenied<\/Code>/);
   });
 });
