@@ -1,5 +1,5 @@
 // IAM ARNs: arn:aws:iam::ACCOUNT:TYPE/PATH/NAME (paths start and end with '/').
-export type IamResourceType = 'user' | 'group' | 'role' | 'policy' | 'saml-provider' | 'oidc-provider' | 'mfa';
+export type IamResourceType = 'user' | 'group' | 'role' | 'policy' | 'saml-provider' | 'oidc-provider' | 'mfa' | 'instance-profile';
 
 export function iamArn(account: string, type: IamResourceType, path: string, name: string): string {
   return `arn:aws:iam::${account}:${type}${path}${name}`;

@@ -57,6 +57,9 @@ import {
   GetOpenIDConnectProviderCommand,
   ListOpenIDConnectProvidersCommand,
   DeleteOpenIDConnectProviderCommand,
+  GetInstanceProfileCommand,
+  ListInstanceProfilesCommand,
+  ListInstanceProfilesForRoleCommand,
 } from '@aws-sdk/client-iam';
 import { authenticator } from 'otplib';
 import { ADMIN_KEY, startTestBroker, type TestBroker, type TestBrokerOptions } from '../helpers/broker.ts';
@@ -165,6 +168,12 @@ export function iamApiSuite(name: string, options: () => Promise<TestBrokerOptio
       await rejectsWith(iam.send(new DeleteRoleCommand({ RoleName: 'WithPolicies' })), 'DeleteConflict', 409, /must detach all policies first/);
       await rejectsWith(iam.send(new DeletePolicyCommand({ PolicyArn: pol.Policy!.Arn! })), 'DeleteConflict', 409);
       await iam.send(new DetachRolePolicyCommand({ RoleName: 'WithPolicies', PolicyArn: pol.Policy!.Arn! }));
+      // what Terraform's aws_iam_role does before DeleteRole: the broker has no instance profiles (no EC2)
+      const profiles = await iam.send(new ListInstanceProfilesForRoleCommand({ RoleName: 'WithPolicies' }));
+      assert.deepEqual([profiles.InstanceProfiles, profiles.IsTruncated], [[], false]);
+      await rejectsWith(iam.send(new ListInstanceProfilesForRoleCommand({ RoleName: 'NoSuchRole' })), 'NoSuchEntity', 404, /The role with name NoSuchRole cannot be found/);
+      assert.deepEqual((await iam.send(new ListInstanceProfilesCommand({}))).InstanceProfiles, []);
+      await rejectsWith(iam.send(new GetInstanceProfileCommand({ InstanceProfileName: 'web' })), 'NoSuchEntity', 404, /Instance Profile web cannot be found/);
       await iam.send(new DeleteRoleCommand({ RoleName: 'WithPolicies' }));
       await rejectsWith(iam.send(new GetRoleCommand({ RoleName: 'WithPolicies' })), 'NoSuchEntity', 404);
     });

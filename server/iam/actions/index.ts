@@ -6,6 +6,7 @@ import { GetAccountAuthorizationDetails } from './account-authorization-details.
 import { attachedPolicyActions } from './attached-policies.ts';
 import { boundaryActionsAll } from './boundaries.ts';
 import { groupActions } from './groups.ts';
+import { instanceProfileActions } from './instance-profiles.ts';
 import { inlinePolicyActions } from './inline-policies.ts';
 import { managedPolicyActions } from './managed-policies.ts';
 import { mfaActions } from './mfa-devices.ts';
@@ -33,6 +34,7 @@ export function iamActions(extra: IamAction[] = []): ReadonlyMap<string, IamActi
     ...samlProviderActions,
     ...oidcProviderActions,
     ...simulateActions,
+    ...instanceProfileActions,
     ListAccountAliases as IamAction,
     GetAccountAuthorizationDetails as IamAction,
     ...extra,
