@@ -58,6 +58,14 @@ import {
   ListOpenIDConnectProvidersCommand,
   DeleteOpenIDConnectProviderCommand,
   GetInstanceProfileCommand,
+  TagPolicyCommand,
+  UntagPolicyCommand,
+  ListPolicyTagsCommand,
+  TagOpenIDConnectProviderCommand,
+  UntagOpenIDConnectProviderCommand,
+  ListOpenIDConnectProviderTagsCommand,
+  TagSAMLProviderCommand,
+  ListSAMLProviderTagsCommand,
   ListInstanceProfilesCommand,
   ListInstanceProfilesForRoleCommand,
 } from '@aws-sdk/client-iam';
@@ -65,6 +73,14 @@ import { authenticator } from 'otplib';
 import { ADMIN_KEY, startTestBroker, type TestBroker, type TestBrokerOptions } from '../helpers/broker.ts';
 
 export const TRUST = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'sts:AssumeRole' }] });
+const SAML_CERT = Buffer.from('x'.repeat(900)).toString('base64');
+const SAML_METADATA = `<?xml version="1.0"?>
+<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" xmlns:ds="http://www.w3.org/2000/09/xmldsig#" entityID="https://idp.example.com/saml">
+  <md:IDPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">
+    <md:KeyDescriptor use="signing"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>${SAML_CERT}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>
+    <md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="https://idp.example.com/sso"/>
+  </md:IDPSSODescriptor>
+</md:EntityDescriptor>`;
 const READ_ROLES = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['iam:GetRole', 'iam:ListRoles'], Resource: '*' }] });
 
 export function client(b: TestBroker, creds = ADMIN_KEY): IAMClient {
@@ -203,6 +219,32 @@ export function iamApiSuite(name: string, options: () => Promise<TestBrokerOptio
       assert.ok(aws.Policies?.some((p) => p.Arn === 'arn:aws:iam::aws:policy/AdministratorAccess'));
     });
 
+    it('tags managed policies, OIDC and SAML providers (Tag*/Untag*/List*Tags), as Get* returns them', async () => {
+      const policy = (await iam.send(new CreatePolicyCommand({ PolicyName: 'TaggedPolicy', PolicyDocument: READ_ROLES, Tags: [{ Key: 'team', Value: 'a' }] }))).Policy!.Arn!;
+      await iam.send(new TagPolicyCommand({ PolicyArn: policy, Tags: [{ Key: 'TEAM', Value: 'b' }, { Key: 'cost', Value: '42' }] }));
+      assert.deepEqual((await iam.send(new ListPolicyTagsCommand({ PolicyArn: policy }))).Tags, [{ Key: 'TEAM', Value: 'b' }, { Key: 'cost', Value: '42' }]);
+      await iam.send(new UntagPolicyCommand({ PolicyArn: policy, TagKeys: ['team'] }));
+      assert.deepEqual((await iam.send(new GetPolicyCommand({ PolicyArn: policy }))).Policy?.Tags, [{ Key: 'cost', Value: '42' }]);
+      await rejectsWith(iam.send(new TagPolicyCommand({ PolicyArn: 'arn:aws:iam::aws:policy/AdministratorAccess', Tags: [{ Key: 'k', Value: 'v' }] })), 'AccessDenied', 403);
+      await rejectsWith(iam.send(new ListPolicyTagsCommand({ PolicyArn: 'arn:aws:iam::111122223333:policy/Nope' })), 'NoSuchEntity', 404, /Policy arn:aws:iam::111122223333:policy\/Nope was not found/);
+      await rejectsWith(iam.send(new TagPolicyCommand({ PolicyArn: policy, Tags: Array.from({ length: 50 }, (_, i) => ({ Key: `k${i}`, Value: 'v' })) })), 'LimitExceeded', 409);
+      assert.deepEqual((await iam.send(new ListPolicyTagsCommand({ PolicyArn: policy }))).Tags, [{ Key: 'cost', Value: '42' }], 'nothing half-written');
+
+      const oidc = (await iam.send(new CreateOpenIDConnectProviderCommand({ Url: 'https://tags.example.com', ClientIDList: ['a'], ThumbprintList: ['9E99A48A9960B14926BB7F3B02E22DA2B0AB7280'] }))).OpenIDConnectProviderArn!;
+      await iam.send(new TagOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: oidc, Tags: [{ Key: 'env', Value: 'prod' }] }));
+      assert.deepEqual((await iam.send(new GetOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: oidc }))).Tags, [{ Key: 'env', Value: 'prod' }]);
+      await iam.send(new UntagOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: oidc, TagKeys: ['env'] }));
+      assert.deepEqual((await iam.send(new ListOpenIDConnectProviderTagsCommand({ OpenIDConnectProviderArn: oidc }))).Tags, []);
+      await iam.send(new DeleteOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: oidc }));
+      await rejectsWith(iam.send(new ListOpenIDConnectProviderTagsCommand({ OpenIDConnectProviderArn: oidc })), 'NoSuchEntity', 404, /OpenIDConnect Provider not found/);
+
+      const saml = (await iam.send(new CreateSAMLProviderCommand({ Name: 'tagged-idp', SAMLMetadataDocument: SAML_METADATA }))).SAMLProviderArn!;
+      await iam.send(new TagSAMLProviderCommand({ SAMLProviderArn: saml, Tags: [{ Key: 'owner', Value: 'secops' }] }));
+      assert.deepEqual((await iam.send(new ListSAMLProviderTagsCommand({ SAMLProviderArn: saml }))).Tags, [{ Key: 'owner', Value: 'secops' }]);
+      assert.ok((await iam.send(new GetSAMLProviderCommand({ SAMLProviderArn: saml }))).SAMLMetadataDocument, 'the provider is otherwise unchanged');
+      await iam.send(new DeleteSAMLProviderCommand({ SAMLProviderArn: saml }));
+    });
+
     it('updates a trust policy and manages role tags', async () => {
       await iam.send(new CreateRoleCommand({ RoleName: 'Tagged', AssumeRolePolicyDocument: TRUST }));
       const next = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
@@ -272,14 +314,7 @@ export function iamApiSuite(name: string, options: () => Promise<TestBrokerOptio
     });
 
     it('registers SAML providers from metadata and refuses broken metadata', async () => {
-      const cert = Buffer.from('x'.repeat(900)).toString('base64');
-      const metadata = `<?xml version="1.0"?>
-<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" xmlns:ds="http://www.w3.org/2000/09/xmldsig#" entityID="https://idp.example.com/saml">
-  <md:IDPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">
-    <md:KeyDescriptor use="signing"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>${cert}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>
-    <md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="https://idp.example.com/sso"/>
-  </md:IDPSSODescriptor>
-</md:EntityDescriptor>`;
+      const metadata = SAML_METADATA;
       const arn = (await iam.send(new CreateSAMLProviderCommand({ Name: 'okta', SAMLMetadataDocument: metadata }))).SAMLProviderArn;
       assert.equal(arn, 'arn:aws:iam::111122223333:saml-provider/okta');
       assert.equal((await iam.send(new GetSAMLProviderCommand({ SAMLProviderArn: arn }))).SAMLMetadataDocument, metadata);

@@ -1,9 +1,13 @@
-// Tags on users, roles and policies: Tag*/Untag*/List*Tags, with IAM's limits (50 per entity, unique keys).
+// Tags on users and roles, and on the entities named by ARN (managed policies, OIDC and SAML providers):
+// Tag*/Untag*/List*Tags, with IAM's limits (50 per entity, unique keys).
 import { AwsError } from '../../contracts/errors.ts';
 import { members } from '../../http/xml.ts';
 import { defineAction, type IamAction } from '../action.ts';
 import { QUOTAS } from '../documents.ts';
-import { IamModel, type PrincipalData } from '../model.ts';
+import { IamModel, POLICY, type PrincipalData } from '../model.ts';
+import { parseArn } from '../arn.ts';
+import type { ActionContext } from '../action.ts';
+import type { Repos } from '../../contracts/store.ts';
 import { C, readPaging, type Tag } from '../params.ts';
 import { paginate } from '../paging.ts';
 import { pagingXml } from '../render.ts';
@@ -75,4 +79,77 @@ function tagActions(kind: 'user' | 'role', Name: 'User' | 'Role'): IamAction[] {
   return [tag, untag, list] as IamAction[];
 }
 
-export const tagActionsAll: IamAction[] = [...tagActions('role', 'Role'), ...tagActions('user', 'User')];
+interface ArnTagged {
+  /** Store kind; the entity's key is its ARN. */
+  kind: string;
+  /** Wire name part: TagPolicy, UntagOpenIDConnectProvider, ListSAMLProviderTags… */
+  Name: 'Policy' | 'OpenIDConnectProvider' | 'SAMLProvider';
+  /** AWS's NoSuchEntity message. */
+  notFound: (arn: string) => string;
+  /** Refuses entities that cannot change (AWS managed policies). */
+  immutable?: (arn: string) => string | undefined;
+}
+
+async function requireTagged(repos: Pick<Repos, 'entities'>, ctx: ActionContext, t: ArnTagged, arn: string) {
+  const r = parseArn(arn)?.account === ctx.account ? await repos.entities.get<{ tags?: Tag[] }>(ctx.account, t.kind, arn) : undefined;
+  if (!r) throw new AwsError('NoSuchEntity', t.notFound(arn));
+  return r;
+}
+
+function arnTagActions(t: ArnTagged): IamAction[] {
+  const param = `${t.Name}Arn`;
+  const update = (ctx: ActionContext, arn: string, change: (tags: Tag[]) => Tag[]) =>
+    ctx.store.transaction(async (tx) => {
+      const refused = t.immutable?.(arn);
+      if (refused) throw new AwsError('AccessDenied', refused);
+      const r = await requireTagged(tx, ctx, t, arn);
+      await tx.entities.update({ ...r, data: { ...r.data, tags: change(r.data.tags ?? []) } });
+    });
+  const tag = defineAction({
+    name: `Tag${t.Name}`,
+    writes: true,
+    parse: (r) => ({ arn: r.required(param, C.arn), tags: r.tags() ?? [] }),
+    resource: (p) => p.arn,
+    async run(p, ctx) {
+      checkTags(p.tags);
+      await update(ctx, p.arn, (old) => {
+        const tags = mergeTags(old, p.tags);
+        checkTags(tags);
+        return tags;
+      });
+      return undefined;
+    },
+  });
+  const untag = defineAction({
+    name: `Untag${t.Name}`,
+    writes: true,
+    parse: (r) => ({ arn: r.required(param, C.arn), keys: r.list('TagKeys', C.tagKey, { max: 50, required: true }) ?? [] }),
+    resource: (p) => p.arn,
+    async run(p, ctx) {
+      const drop = new Set(p.keys.map((k) => k.toLowerCase()));
+      await update(ctx, p.arn, (old) => old.filter((x) => !drop.has(x.Key.toLowerCase())));
+      return undefined;
+    },
+  });
+  const list = defineAction({
+    name: `List${t.Name}Tags`,
+    writes: false,
+    parse: (r) => ({ arn: r.required(param, C.arn), ...readPaging(r) }),
+    resource: (p) => p.arn,
+    async run(p, ctx) {
+      const r = await requireTagged(ctx.store, ctx, t, p.arn);
+      const page = paginate(r.data.tags ?? [], (x) => x.Key, p.marker, p.maxItems);
+      return [members('Tags', page.items, (x) => [['Key', x.Key], ['Value', x.Value]]), ...pagingXml(page.isTruncated, page.marker)];
+    },
+  });
+  return [tag, untag, list] as IamAction[];
+}
+
+export const tagActionsAll: IamAction[] = [
+  ...tagActions('role', 'Role'),
+  ...tagActions('user', 'User'),
+  ...arnTagActions({ kind: POLICY, Name: 'Policy', notFound: (arn) => `Policy ${arn} was not found.`, immutable: (arn) => (parseArn(arn)?.account === 'aws' ? `AWS managed policy ${arn} cannot be changed.` : undefined) }),
+  // (the kinds of ./oidc-providers.ts and ./saml-providers.ts, which import this module)
+  ...arnTagActions({ kind: 'oidc-provider', Name: 'OpenIDConnectProvider', notFound: (arn) => `OpenIDConnect Provider not found for arn ${arn}` }),
+  ...arnTagActions({ kind: 'saml-provider', Name: 'SAMLProvider', notFound: (arn) => `Manifest not found for arn ${arn}` }),
+];
