@@ -12,6 +12,6 @@ COPY config ./config
 RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME /data
-EXPOSE 8080 1389 1636
+EXPOSE 8080 8443 1389 1636
 ENTRYPOINT ["node", "bin/idbroker.js"]
 CMD ["start"]

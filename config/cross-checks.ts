@@ -90,6 +90,7 @@ function checkDirectories(problems: Problem[], cfg: Node): void {
   unique(problems, dirs.map(([d, i]) => [str(d.netbiosName), ['directories', i, 'netbiosName']]), 'directory netbiosName');
   const http = obj(cfg.http);
   const listeners: [string | undefined, PathSegment[]][] = [[address(http.host, http.port ?? 8080), ['http', 'port']]];
+  if (http.https !== undefined) listeners.push([address(obj(http.https).host ?? http.host, obj(http.https).port), ['http', 'https', 'port']]);
   for (const [d, i] of dirs) {
     for (const kind of ['ldap', 'ldaps']) {
       const l = obj(d[kind]);

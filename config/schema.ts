@@ -23,6 +23,15 @@ const httpSchema = z.strictObject({
         ctx.addIssue({ code: 'custom', message: 'expected both certFile and keyFile, or neither (a certificate is generated)', path: [] });
     })
     .optional(),
+  /** A second listener serving the same API over HTTPS (the embedded default: 8443, certificate generated in
+   *  dataDir/tls and its fingerprint printed), beside the plain one; certFile and keyFile as for `tls`. */
+  https: z
+    .strictObject({ host: optional(hostName()), port: port(), certFile: optional(filePath()), keyFile: optional(filePath()) })
+    .superRefine((t, ctx) => {
+      if (t && typeof t === 'object' && (t.certFile === undefined) !== (t.keyFile === undefined))
+        ctx.addIssue({ code: 'custom', message: 'expected both certFile and keyFile, or neither (a certificate is generated)', path: [] });
+    })
+    .optional(),
 });
 
 const postgresUrl = () =>

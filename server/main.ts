@@ -50,6 +50,8 @@ export interface BrokerOptions {
 
 export interface Broker {
   readonly httpUrl: string;
+  /** The second, HTTPS listener (config http.https), when there is one. */
+  readonly httpsUrl?: string;
   /** config http.publicUrl, with the real port when the config asked for port 0. */
   readonly publicUrl: string;
   readonly store: Store;
@@ -166,16 +168,45 @@ export async function startBroker(opts: BrokerOptions): Promise<Broker> {
     const httpsTls = config.http.tls
       ? await loadOrCreateTls({ dataDir: config.dataDir, name: 'https', hostNames: [config.http.host, 'localhost', '127.0.0.1', new URL(config.http.publicUrl).hostname], certFile: config.http.tls.certFile, keyFile: config.http.tls.keyFile })
       : undefined;
-    const server: Server = httpsTls ? createHttpsServer({ key: httpsTls.key, cert: httpsTls.cert, minVersion: 'TLSv1.2' }, app.callback()) : createServer(app.callback());
-    server.keepAliveTimeout = 65_000;
-    const addr = await listen(server, config.http.host, config.http.port);
-    const host = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
-    const httpUrl = `${httpsTls ? 'https' : 'http'}://${host}:${addr.port}`;
-    actionServices.publicUrl = config.http.publicUrl.replace(/:0$/, `:${addr.port}`);
+    const servers: Server[] = [];
+    const closeServers = () =>
+      Promise.all(
+        servers.map(
+          (server) =>
+            new Promise<void>((resolve) => {
+              server.close(() => resolve());
+              server.closeIdleConnections();
+            }),
+        ),
+      );
+    const serve = async (host: string, port: number, tls?: { key: string; cert: string }) => {
+      const server: Server = tls ? createHttpsServer({ key: tls.key, cert: tls.cert, minVersion: 'TLSv1.2' }, app.callback()) : createServer(app.callback());
+      server.keepAliveTimeout = 65_000;
+      const addr = await listen(server, host, port);
+      servers.push(server);
+      return { url: `${tls ? 'https' : 'http'}://${addr.family === 'IPv6' ? `[${addr.address}]` : addr.address}:${addr.port}`, port: addr.port };
+    };
+    closeOnFailure = async () => {
+      await closeServers();
+      await directories.close();
+    };
+    const main = await serve(config.http.host, config.http.port, httpsTls);
+    const httpUrl = main.url;
+    actionServices.publicUrl = config.http.publicUrl.replace(/:0$/, `:${main.port}`);
+    // the embedded default's second listener: the same API over HTTPS with a generated (or configured) certificate
+    const extra = config.http.https;
+    const extraTls = extra
+      ? await loadOrCreateTls({ dataDir: config.dataDir, name: 'https', hostNames: [extra.host ?? config.http.host, 'localhost', '127.0.0.1', new URL(config.http.publicUrl).hostname], certFile: extra.certFile, keyFile: extra.keyFile })
+      : undefined;
+    const httpsUrl = extra && extraTls ? (await serve(extra.host ?? config.http.host, extra.port, extraTls)).url : undefined;
 
     print(`idbroker listening`);
     print(`  HTTP (IAM and STS Query API): ${httpUrl}`);
     if (httpsTls) print(`  HTTPS certificate SHA-256 fingerprint: ${httpsTls.fingerprint}`);
+    if (httpsUrl && extraTls) {
+      print(`  HTTPS (IAM and STS Query API): ${httpsUrl}`);
+      print(`  HTTPS certificate SHA-256 fingerprint: ${extraTls.fingerprint}${extra?.certFile ? '' : ` (generated: ${join(config.dataDir, 'tls', 'https.crt')})`}`);
+    }
     print(`  Portal (browser sign-in): ${actionServices.publicUrl}/`);
     print(`  SAML SP metadata: ${actionServices.publicUrl}/saml/metadata`);
     for (const d of directories.running) {
@@ -203,6 +234,7 @@ export async function startBroker(opts: BrokerOptions): Promise<Broker> {
     let closed = false;
     return {
       httpUrl,
+      ...(httpsUrl ? { httpsUrl } : {}),
       publicUrl: actionServices.publicUrl,
       store,
       keys,
@@ -212,10 +244,7 @@ export async function startBroker(opts: BrokerOptions): Promise<Broker> {
       async close() {
         if (closed) return;
         closed = true;
-        await new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          server.closeIdleConnections();
-        });
+        await closeServers();
         if (keyReload) clearInterval(keyReload);
         clearInterval(housekeeping);
         await directories.close();

@@ -12,7 +12,7 @@ const exampleYaml = join(root, 'config/example.yaml');
 
 test('default.yaml validates with an empty environment and gives the embedded defaults', () => {
   const c = loadConfig(defaultYaml, {});
-  assert.deepEqual(c.http, { host: '127.0.0.1', port: 8080, publicUrl: 'http://127.0.0.1:8080', bodyLimitBytes: 1048576, trustProxy: false });
+  assert.deepEqual(c.http, { host: '127.0.0.1', port: 8080, publicUrl: 'http://127.0.0.1:8080', bodyLimitBytes: 1048576, trustProxy: false, https: { port: 8443 } });
   assert.equal(c.dataDir, resolve('data'));
   assert.deepEqual(c.store, { kind: 'sqlite', file: join(resolve('data'), 'idbroker.db') });
   assert.equal(c.region, 'us-east-1');
@@ -34,6 +34,7 @@ test('default.yaml takes every documented setting from the environment', () => {
     IDBROKER_HTTP_PORT: '18080',
     IDBROKER_LDAP_PORT: '11389',
     IDBROKER_LDAPS_PORT: '11636',
+    IDBROKER_HTTPS_PORT: '18443',
     IDBROKER_DATA_DIR: '/tmp/idb-data',
     IDBROKER_STORE: 'postgres://idb:idb@127.0.0.1:5432/idb',
     IDBROKER_ACCOUNT_ID: '999988887777',
@@ -45,6 +46,7 @@ test('default.yaml takes every documented setting from the environment', () => {
   };
   const c = loadConfig(defaultYaml, env);
   assert.equal(c.http.port, 18080);
+  assert.deepEqual(c.http.https, { port: 18443 });
   assert.equal(c.http.publicUrl, 'http://127.0.0.1:18080');
   assert.equal(c.dataDir, '/tmp/idb-data');
   assert.deepEqual(c.store, { kind: 'postgres', url: env.IDBROKER_STORE });

@@ -27,6 +27,8 @@ export interface TestBrokerOptions {
   limits?: string;
   /** Serve HTTPS with a generated certificate. */
   https?: boolean;
+  /** Also a second listener, HTTPS on an ephemeral port (config http.https), as the default config has. */
+  httpsListener?: boolean;
   /** A fixed clock for the Query API. */
   clock?: () => Date;
   /** http.publicUrl (replicas behind one name); default: the listening address. */
@@ -36,7 +38,7 @@ export interface TestBrokerOptions {
 export async function startTestBroker(opts: TestBrokerOptions = {}): Promise<TestBroker> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'idbroker-test-'));
   const yaml = `
-http: { host: 127.0.0.1, port: 0${opts.https ? ', tls: {}' : ''}${opts.publicUrl ? `, publicUrl: ${JSON.stringify(opts.publicUrl)}` : ''} }
+http: { host: 127.0.0.1, port: 0${opts.https ? ', tls: {}' : ''}${opts.httpsListener ? ', https: { port: 0 }' : ''}${opts.publicUrl ? `, publicUrl: ${JSON.stringify(opts.publicUrl)}` : ''} }
 dataDir: ${JSON.stringify(dataDir)}
 store: ${opts.postgres ? `{ postgres: ${JSON.stringify(opts.postgres)} }` : '{}'}
 region: us-east-1
@@ -51,6 +53,7 @@ ${opts.yaml ?? ''}
   const broker = await startBroker({ config, logger: pino({ level: 'silent' }), print: (l) => lines.push(l), env: {}, clock: opts.clock });
   return Object.assign(Object.create(null) as object, broker, {
     httpUrl: broker.httpUrl,
+    httpsUrl: broker.httpsUrl,
     publicUrl: broker.publicUrl,
     store: broker.store,
     keys: broker.keys,

@@ -23,6 +23,7 @@ describe('npm start serves the default directory over LDAP', { skip: existsSync(
       IDBROKER_HTTP_PORT: String(await freePort()),
       IDBROKER_LDAP_PORT: String(await freePort()),
       IDBROKER_LDAPS_PORT: String(await freePort()),
+      IDBROKER_HTTPS_PORT: String(await freePort()),
       IDBROKER_DATA_DIR: dataDir,
       IDBROKER_STORE: '',
       IDBROKER_DIRECTORY_ADMIN_PASSWORD: '',

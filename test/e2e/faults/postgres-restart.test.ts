@@ -67,6 +67,7 @@ describe('PostgreSQL restarted under load', { skip: pgRestartUnavailable() ?? fa
       IDBROKER_HTTP_PORT: String(await freePort()),
       IDBROKER_LDAP_PORT: String(ldapPort),
       IDBROKER_LDAPS_PORT: String(await freePort()),
+      IDBROKER_HTTPS_PORT: String(await freePort()),
       IDBROKER_DATA_DIR: dataDir,
       IDBROKER_STORE: db.url,
       IDBROKER_ADMIN_ACCESS_KEY_ID: ADMIN.accessKeyId,

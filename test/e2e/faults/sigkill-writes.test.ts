@@ -51,6 +51,7 @@ for (const storeKind of ['sqlite', 'postgres'] as const) {
         IDBROKER_HTTP_PORT: String(await freePort()),
         IDBROKER_LDAP_PORT: String(await freePort()),
         IDBROKER_LDAPS_PORT: String(await freePort()),
+        IDBROKER_HTTPS_PORT: String(await freePort()),
         IDBROKER_DATA_DIR: dataDir,
         IDBROKER_STORE: storeUrl,
         IDBROKER_ADMIN_ACCESS_KEY_ID: ADMIN.accessKeyId,

@@ -24,6 +24,7 @@ describe('npm start on an empty data directory, then the AWS CLI', () => {
       IDBROKER_HTTP_PORT: String(await freePort()),
       IDBROKER_LDAP_PORT: String(await freePort()),
       IDBROKER_LDAPS_PORT: String(await freePort()),
+      IDBROKER_HTTPS_PORT: String(await freePort()),
       IDBROKER_DATA_DIR: dataDir,
       IDBROKER_CONFIG: '',
       IDBROKER_STORE: '',
@@ -44,7 +45,7 @@ describe('npm start on an empty data directory, then the AWS CLI', () => {
   });
 
   function aws(...args: string[]): unknown {
-    const out = execFileSync(AWS, [...args, '--endpoint-url', endpoint, '--output', 'json'], {
+    const out = execFileSync(AWS, [...args, ...(args.includes('--endpoint-url') ? [] : ['--endpoint-url', endpoint]), '--output', 'json'], {
       env: { PATH: process.env.PATH, HOME: home, AWS_ACCESS_KEY_ID: creds.id, AWS_SECRET_ACCESS_KEY: creds.secret, AWS_DEFAULT_REGION: 'us-east-1', AWS_PAGER: '' },
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -83,6 +84,14 @@ describe('npm start on an empty data directory, then the AWS CLI', () => {
     const assumed = aws('sts', 'assume-role', '--role-arn', 'arn:aws:iam::111122223333:role/CliRole', '--role-session-name', 'cli') as { AssumedRoleUser: { Arn: string }; Credentials: { AccessKeyId: string } };
     assert.equal(assumed.AssumedRoleUser.Arn, 'arn:aws:sts::111122223333:assumed-role/CliRole/cli');
     assert.match(assumed.Credentials.AccessKeyId, /^ASIA/);
+  });
+
+  it('the same over the default HTTPS listener, the generated certificate given as --ca-bundle; refused without it', () => {
+    const httpsUrl = /HTTPS \(IAM and STS Query API\): (https:\/\/\S+)/.exec(broker.stdout())![1];
+    const bundle = join(dataDir, 'tls', 'https.crt');
+    const me = aws('sts', 'get-caller-identity', '--endpoint-url', httpsUrl, '--ca-bundle', bundle) as { Arn: string };
+    assert.equal(me.Arn, 'arn:aws:iam::111122223333:user/admin');
+    assert.throws(() => aws('sts', 'get-caller-identity', '--endpoint-url', httpsUrl), (e: { stderr: string }) => /SSL|certificate/i.test(e.stderr));
   });
 
   it('aws iam get-account-authorization-details lists roles with their decoded trust policies', () => {

@@ -31,6 +31,7 @@ describe('two replicas on PostgreSQL', () => {
         IDBROKER_HTTP_PORT: String(await freePort()),
         IDBROKER_LDAP_PORT: String(await freePort()),
         IDBROKER_LDAPS_PORT: String(await freePort()),
+        IDBROKER_HTTPS_PORT: String(await freePort()),
         IDBROKER_DATA_DIR: dataDir,
         IDBROKER_STORE: db.url,
         IDBROKER_KEYRING: keyring,

@@ -3,6 +3,7 @@ import { after, before, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { Agent } from 'node:https';
+import { X509Certificate } from 'node:crypto';
 import { join } from 'node:path';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { IAMClient, SimulatePrincipalPolicyCommand } from '@aws-sdk/client-iam';
@@ -30,4 +31,24 @@ it('serves the Query API over HTTPS with a generated certificate the client can 
   const r = await iam.send(new SimulatePrincipalPolicyCommand({ PolicySourceArn: 'arn:aws:iam::111122223333:user/admin', ActionNames: ['s3:GetObject'] }));
   assert.equal(r.EvaluationResults?.[0].EvalDecision, 'allowed');
   iam.destroy();
+});
+
+it('a second listener serves the same API over HTTPS beside plain HTTP, with the printed fingerprint', async () => {
+  const both = await startTestBroker({ httpsListener: true });
+  try {
+    assert.match(both.httpUrl, /^http:\/\/127\.0\.0\.1:\d+$/);
+    assert.match(both.httpsUrl ?? '', /^https:\/\/127\.0\.0\.1:\d+$/);
+    assert.ok(both.lines.includes(`  HTTPS (IAM and STS Query API): ${both.httpsUrl}`), both.lines.join('\n'));
+    const pem = readFileSync(join(both.dataDir, 'tls', 'https.crt'));
+    const printed = both.lines.map((l) => /HTTPS certificate SHA-256 fingerprint: (\S+)/.exec(l)?.[1]).find(Boolean);
+    assert.equal(printed, new X509Certificate(pem).fingerprint256, 'the fingerprint printed is the served certificate’s');
+    const handler = new NodeHttpHandler({ httpsAgent: new Agent({ ca: pem }) });
+    for (const [endpoint, requestHandler] of [[both.httpsUrl!, handler], [both.httpUrl, undefined]] as const) {
+      const sts = new STSClient({ endpoint, region: 'us-east-1', credentials: ADMIN_KEY, maxAttempts: 1, ...(requestHandler ? { requestHandler } : {}) });
+      assert.equal((await sts.send(new GetCallerIdentityCommand({}))).Arn, 'arn:aws:iam::111122223333:user/admin', endpoint);
+      sts.destroy();
+    }
+  } finally {
+    await both.destroy();
+  }
 });
