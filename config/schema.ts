@@ -9,6 +9,15 @@ import { identityProvidersSchema } from './schema/providers.ts';
 
 export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
 
+/** An object with optional certFile and keyFile, both or neither (neither: a certificate is generated). */
+function certificateFiles<T extends z.ZodRawShape>(shape: T) {
+  return z.strictObject({ ...shape, certFile: optional(filePath()), keyFile: optional(filePath()) }).superRefine((value, ctx) => {
+    const t = value as { certFile?: string; keyFile?: string };
+    if ((t.certFile === undefined) !== (t.keyFile === undefined))
+      ctx.addIssue({ code: 'custom', message: 'expected both certFile and keyFile, or neither (a certificate is generated)', path: [] });
+  });
+}
+
 const httpSchema = z.strictObject({
   host: hostName().default('127.0.0.1'),
   port: port().default(8080),
@@ -16,22 +25,10 @@ const httpSchema = z.strictObject({
   bodyLimitBytes: integer(1, 2 ** 31 - 1, 'expected a size in bytes from 1 to 2147483647').default(1024 * 1024),
   trustProxy: boolean().default(false),
   /** HTTPS: `{}` generates a self-signed certificate in dataDir/tls; or give certFile and keyFile. */
-  tls: z
-    .strictObject({ certFile: optional(filePath()), keyFile: optional(filePath()) })
-    .superRefine((t, ctx) => {
-      if (t && typeof t === 'object' && (t.certFile === undefined) !== (t.keyFile === undefined))
-        ctx.addIssue({ code: 'custom', message: 'expected both certFile and keyFile, or neither (a certificate is generated)', path: [] });
-    })
-    .optional(),
+  tls: certificateFiles({}).optional(),
   /** A second listener serving the same API over HTTPS (the embedded default: 8443, certificate generated in
    *  dataDir/tls and its fingerprint printed), beside the plain one; certFile and keyFile as for `tls`. */
-  https: z
-    .strictObject({ host: optional(hostName()), port: port(), certFile: optional(filePath()), keyFile: optional(filePath()) })
-    .superRefine((t, ctx) => {
-      if (t && typeof t === 'object' && (t.certFile === undefined) !== (t.keyFile === undefined))
-        ctx.addIssue({ code: 'custom', message: 'expected both certFile and keyFile, or neither (a certificate is generated)', path: [] });
-    })
-    .optional(),
+  https: certificateFiles({ host: optional(hostName()), port: port() }).optional(),
 });
 
 const postgresUrl = () =>

@@ -26,9 +26,10 @@ Usage:
                                       (verified / failed, reason, time) as the running broker last checked it
   idbroker policy lint FILE [--kind identity|trust|resource|boundary|session]
                                       validate a policy document and warn about risky grants (exit 1 on errors)
-  idbroker audit [--since TIME] [--until TIME] [--principal ARN] [--event NAME] [--denied] [--limit N]
+  idbroker audit [--config FILE] [--since TIME] [--until TIME] [--principal ARN] [--event NAME] [--denied] [--limit N]
                                       the audit trail, newest first, one JSON event per line; TIME: ISO 8601,
-                                      epoch seconds, or a duration back from now (15m, 2h, 7d)
+                                      epoch seconds, or a duration back from now (15m, 2h, 7d); --denied: only
+                                      refused calls; --limit: 1 to 10000 (default 100)
   idbroker keys rotate [--config FILE] [--activate-after SECONDS]
                                       add a key to the key ring; it starts encrypting after 30 s (default), once every
                                       replica has re-read the ring (they do every 10 s); old keys keep decrypting
@@ -79,24 +80,11 @@ function option(argv: string[], name: string): string | undefined {
   return argv.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1);
 }
 
-const AUDIT_USAGE = `usage: idbroker audit [--config FILE] [--since TIME] [--until TIME] [--principal ARN] [--event NAME] [--denied] [--limit N]
-  the audit trail, newest first, one CloudTrail-style JSON event per line
-  TIME: ${CLI_TIME_HELP}
-  --denied: only calls refused (AccessDenied, bad signatures, wrong passwords, …); --limit: 1 to 10000 (default 100)
-`;
-const AUDIT_OPTIONS = new Set(['--config', '--since', '--until', '--principal', '--event', '--denied', '--limit']);
-
 async function audit(argv: string[]): Promise<number> {
-  if (argv.includes('--help') || argv.includes('-h')) {
-    process.stdout.write(AUDIT_USAGE);
-    return 0;
-  }
   const usage = (problem: string) => {
-    process.stderr.write(`idbroker audit: ${problem}\n${AUDIT_USAGE}`);
+    process.stderr.write(`idbroker audit: ${problem}\n${helpFor('audit')}`);
     return 2;
   };
-  const unknown = argv.find((a) => a.startsWith('-') && !AUDIT_OPTIONS.has(a.split('=')[0]));
-  if (unknown) return usage(`unknown option ${unknown}`);
   const now = new Date();
   const times: Record<'since' | 'until', string | undefined> = { since: undefined, until: undefined };
   for (const name of ['since', 'until'] as const) {
@@ -173,9 +161,10 @@ async function revoke(argv: string[]): Promise<number> {
   const principal = option(argv, '--principal');
   const before = option(argv, '--before');
   let rule: RevocationRule;
+  const beforeTime = before === undefined ? undefined : parseCliTime(before, new Date(at));
   if (akid && /^ASIA[A-Z2-7]{16}$/.test(akid)) rule = { kind: 'session', accessKeyId: akid, at };
   else if (principal) rule = { kind: 'principal', arn: principal, before: at, at };
-  else if (before && parseCliTime(before, new Date(at))) rule = { kind: 'all', account: option(argv, '--account') ?? config.accounts[0].id, before: parseCliTime(before, new Date(at))!.toISOString(), at };
+  else if (beforeTime) rule = { kind: 'all', account: option(argv, '--account') ?? config.accounts[0].id, before: beforeTime.toISOString(), at };
   else {
     process.stderr.write(`usage: idbroker sessions revoke (--access-key-id ASIA… | --principal ARN | --before TIME [--account ID])\n  TIME: ${CLI_TIME_HELP}\n`);
     return 2;
@@ -193,6 +182,7 @@ async function revoke(argv: string[]): Promise<number> {
 /** The options each command takes (the command's own parser checks values); anything else is a usage error. */
 const COMMAND_OPTIONS: Record<string, string[]> = {
   start: ['--config'],
+  audit: ['--config', '--since', '--until', '--principal', '--event', '--denied', '--limit'],
   'config check': [],
   'keys rotate': ['--config', '--activate-after'],
   directories: ['--config', '--json'],
@@ -213,7 +203,6 @@ export function helpFor(command: string): string {
  *  an option the command does not know is refused. Undefined: go on. */
 function checkArguments(cmd: string, rest: string[]): number | undefined {
   const command = `${cmd} ${rest[0] ?? ''}`.trim() in COMMAND_OPTIONS ? `${cmd} ${rest[0]}` : cmd;
-  if (command === 'audit') return undefined; // its own usage text and checks
   if (rest.includes('--help') || rest.includes('-h')) {
     process.stdout.write(helpFor(command));
     return 0;

@@ -165,9 +165,10 @@ export async function startBroker(opts: BrokerOptions): Promise<Broker> {
     actionServices.directorySettings = new Map(config.directories.map((d) => [d.id, { sessionTags: d.sessionTags, transitiveTagKeys: d.transitiveTagKeys }]));
     actionServices.directoryMfa = openDirectoryMfa(config.directories, { store, keys });
     closeOnFailure = () => directories.close();
-    const httpsTls = config.http.tls
-      ? await loadOrCreateTls({ dataDir: config.dataDir, name: 'https', hostNames: [config.http.host, 'localhost', '127.0.0.1', new URL(config.http.publicUrl).hostname], certFile: config.http.tls.certFile, keyFile: config.http.tls.keyFile })
-      : undefined;
+    // one certificate (generated once into dataDir/tls/https.crt, or the configured files) for either HTTPS listener
+    const httpsCertificate = (host: string, files: { certFile?: string; keyFile?: string }) =>
+      loadOrCreateTls({ dataDir: config.dataDir, name: 'https', hostNames: [host, 'localhost', '127.0.0.1', new URL(config.http.publicUrl).hostname], certFile: files.certFile, keyFile: files.keyFile });
+    const httpsTls = config.http.tls ? await httpsCertificate(config.http.host, config.http.tls) : undefined;
     const servers: Server[] = [];
     const closeServers = () =>
       Promise.all(
@@ -195,9 +196,7 @@ export async function startBroker(opts: BrokerOptions): Promise<Broker> {
     actionServices.publicUrl = config.http.publicUrl.replace(/:0$/, `:${main.port}`);
     // the embedded default's second listener: the same API over HTTPS with a generated (or configured) certificate
     const extra = config.http.https;
-    const extraTls = extra
-      ? await loadOrCreateTls({ dataDir: config.dataDir, name: 'https', hostNames: [extra.host ?? config.http.host, 'localhost', '127.0.0.1', new URL(config.http.publicUrl).hostname], certFile: extra.certFile, keyFile: extra.keyFile })
-      : undefined;
+    const extraTls = extra ? await httpsCertificate(extra.host ?? config.http.host, extra) : undefined;
     const httpsUrl = extra && extraTls ? (await serve(extra.host ?? config.http.host, extra.port, extraTls)).url : undefined;
 
     print(`idbroker listening`);

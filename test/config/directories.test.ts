@@ -156,3 +156,11 @@ test('managed-ad: trustSearch (chase | referral) and trustCheckSeconds', () => {
     'directories[0].trustSearch: expected "chase" or "referral"',
   ]);
 });
+
+test('the HTTPS listener: cert and key go together, its port clashes like any other, and it must have one', () => {
+  assert.deepEqual(problemsOf(`${dirs(simple(', ldap: { port: 1389 }'))}\nhttp: { port: 8080, https: { port: 1389, keyFile: /x.key } }`), [
+    'directories[0].ldap.port: duplicate listen address "127.0.0.1:1389"',
+    'http.https: expected both certFile and keyFile, or neither (a certificate is generated)',
+  ]);
+  assert.deepEqual(problemsOf(minimal('http: { https: { host: 127.0.0.1 } }')), ['http.https.port: required']);
+});

@@ -60,8 +60,9 @@ function toIdentity(provider: string, p: Profile, relayState: string | undefined
 }
 
 export function createSamlIdentityProvider(idp: SamlIdpSettings, sp: SamlSpSettings, cacheProvider?: CacheProvider): IdentityProvider {
-  const saml = new SAML(samlNodeOptions(idp, sp, cacheProvider));
-  const redirect = passportLoginRedirect(samlNodeOptions(idp, sp, cacheProvider));
+  const options = samlNodeOptions(idp, sp, cacheProvider);
+  const saml = new SAML(options);
+  const redirect = passportLoginRedirect(options);
   return {
     kind: 'saml',
     name: idp.name,

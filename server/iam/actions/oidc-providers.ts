@@ -24,7 +24,6 @@ export interface OidcProviderData {
   settings?: { name?: string; sealedClientSecret?: string; caFile?: string; sessionTags?: unknown; transitiveTagKeys?: string[] };
 }
 
-
 /** Normalises an issuer URL and derives the provider's ARN resource part (host[:port]/path). */
 export function oidcIdentifier(raw: string): { url: string; id: string } {
   let u: URL;

@@ -65,12 +65,12 @@ it('bad options are usage errors; --help prints the usage', async () => {
   for (const args of [['--since', 'yesterday'], ['--limit', '0'], ['--limit', 'many'], ['--denyed']]) {
     const r = await idbroker(['audit', '--config', configFile, ...args]);
     assert.equal(r.code, 2, `${args.join(' ')}: ${r.out}`);
-    assert.match(r.err, /^idbroker audit: .*\nusage: idbroker audit/);
+    assert.match(r.err, /^idbroker audit: .*\nUsage:\n {2}idbroker audit \[--config FILE\]/);
     assert.equal(r.out, '');
   }
   const help = await idbroker(['audit', '--help']);
   assert.equal(help.code, 0);
-  assert.match(help.out, /^usage: idbroker audit .*\n.*newest first/);
+  assert.match(help.out, /^Usage:\n {2}idbroker audit .*\n.*newest first/);
 });
 
 it('command-line times: durations back from now, ISO 8601, epoch seconds; nothing else', () => {
