@@ -2,13 +2,12 @@
 // Tag*/Untag*/List*Tags, with IAM's limits (50 per entity, unique keys).
 import { AwsError } from '../../contracts/errors.ts';
 import { members } from '../../http/xml.ts';
-import { defineAction, type IamAction } from '../action.ts';
+import { defineAction, type ActionContext, type IamAction } from '../action.ts';
 import { QUOTAS } from '../documents.ts';
 import { IamModel, POLICY, type PrincipalData } from '../model.ts';
 import { parseArn } from '../arn.ts';
-import type { ActionContext } from '../action.ts';
 import type { Repos } from '../../contracts/store.ts';
-import { C, readPaging, type Tag } from '../params.ts';
+import { C, readPaging, type StringConstraint, type Tag } from '../params.ts';
 import { paginate } from '../paging.ts';
 import { pagingXml } from '../render.ts';
 import { principalArn, requirePrincipal } from './common.ts';
@@ -30,89 +29,36 @@ export function mergeTags(old: Tag[], added: Tag[]): Tag[] {
   return [...out, ...added];
 }
 
-function tagActions(kind: 'user' | 'role', Name: 'User' | 'Role'): IamAction[] {
-  const nameParam = `${Name}Name`;
-  const nameC = kind === 'user' ? C.existingUserName : C.roleName;
-  const tag = defineAction({
-    name: `Tag${Name}`,
-    writes: true,
-    parse: (r) => ({ name: r.required(nameParam, nameC), tags: r.tags() ?? [] }),
-    resource: (p, ctx) => principalArn(ctx, kind, p.name),
-    async run(p, ctx) {
-      await ctx.store.transaction(async (tx) => {
-        const m = new IamModel(tx);
-        const e = await requirePrincipal<PrincipalData>(m, ctx.account, kind, p.name);
-        checkTags(p.tags);
-        const tags = mergeTags(e.tags, p.tags);
-        checkTags(tags);
-        await m.updatePrincipal(ctx.account, kind, { ...e, tags });
-      });
-      return undefined;
-    },
-  });
-  const untag = defineAction({
-    name: `Untag${Name}`,
-    writes: true,
-    parse: (r) => ({ name: r.required(nameParam, nameC), keys: r.list('TagKeys', C.tagKey, { max: 50, required: true }) ?? [] }),
-    resource: (p, ctx) => principalArn(ctx, kind, p.name),
-    async run(p, ctx) {
-      await ctx.store.transaction(async (tx) => {
-        const m = new IamModel(tx);
-        const e = await requirePrincipal<PrincipalData>(m, ctx.account, kind, p.name);
-        const drop = new Set(p.keys.map((k) => k.toLowerCase()));
-        await m.updatePrincipal(ctx.account, kind, { ...e, tags: e.tags.filter((t) => !drop.has(t.Key.toLowerCase())) });
-      });
-      return undefined;
-    },
-  });
-  const list = defineAction({
-    name: `List${Name}Tags`,
-    writes: false,
-    parse: (r) => ({ name: r.required(nameParam, nameC), ...readPaging(r) }),
-    resource: (p, ctx) => principalArn(ctx, kind, p.name),
-    async run(p, ctx) {
-      const e = await requirePrincipal<PrincipalData>(new IamModel(ctx.store), ctx.account, kind, p.name);
-      const page = paginate(e.tags, (t) => t.Key, p.marker, p.maxItems);
-      return [members('Tags', page.items, (t) => [['Key', t.Key], ['Value', t.Value]]), ...pagingXml(page.isTruncated, page.marker)];
-    },
-  });
-  return [tag, untag, list] as IamAction[];
-}
-
-interface ArnTagged {
-  /** Store kind; the entity's key is its ARN. */
-  kind: string;
-  /** Wire name part: TagPolicy, UntagOpenIDConnectProvider, ListSAMLProviderTags… */
-  Name: 'Policy' | 'OpenIDConnectProvider' | 'SAMLProvider';
-  /** AWS's NoSuchEntity message. */
-  notFound: (arn: string) => string;
+/** What Tag…, Untag… and List…Tags need to know about one kind of taggable entity. */
+interface Taggable {
+  /** Wire name part: TagRole, UntagPolicy, ListOpenIDConnectProviderTags… */
+  Name: string;
+  /** The request parameter naming the entity (RoleName, PolicyArn, …) and its constraint. */
+  param: string;
+  constraint: StringConstraint;
+  resource: (id: string, ctx: ActionContext) => string;
+  /** The entity's tags and how to save new ones (inside the caller's transaction); NoSuchEntity when missing. */
+  load: (repos: Repos, ctx: ActionContext, id: string) => Promise<{ tags: Tag[]; save: (tags: Tag[]) => Promise<unknown> }>;
   /** Refuses entities that cannot change (AWS managed policies). */
-  immutable?: (arn: string) => string | undefined;
+  immutable?: (id: string) => string | undefined;
 }
 
-async function requireTagged(repos: Pick<Repos, 'entities'>, ctx: ActionContext, t: ArnTagged, arn: string) {
-  const r = parseArn(arn)?.account === ctx.account ? await repos.entities.get<{ tags?: Tag[] }>(ctx.account, t.kind, arn) : undefined;
-  if (!r) throw new AwsError('NoSuchEntity', t.notFound(arn));
-  return r;
-}
-
-function arnTagActions(t: ArnTagged): IamAction[] {
-  const param = `${t.Name}Arn`;
-  const update = (ctx: ActionContext, arn: string, change: (tags: Tag[]) => Tag[]) =>
+function taggingActions(t: Taggable): IamAction[] {
+  const update = (ctx: ActionContext, id: string, change: (tags: Tag[]) => Tag[]) =>
     ctx.store.transaction(async (tx) => {
-      const refused = t.immutable?.(arn);
+      const refused = t.immutable?.(id);
       if (refused) throw new AwsError('AccessDenied', refused);
-      const r = await requireTagged(tx, ctx, t, arn);
-      await tx.entities.update({ ...r, data: { ...r.data, tags: change(r.data.tags ?? []) } });
+      const e = await t.load(tx, ctx, id);
+      await e.save(change(e.tags));
     });
   const tag = defineAction({
     name: `Tag${t.Name}`,
     writes: true,
-    parse: (r) => ({ arn: r.required(param, C.arn), tags: r.tags() ?? [] }),
-    resource: (p) => p.arn,
+    parse: (r) => ({ id: r.required(t.param, t.constraint), tags: r.tags() ?? [] }),
+    resource: (p, ctx) => t.resource(p.id, ctx),
     async run(p, ctx) {
       checkTags(p.tags);
-      await update(ctx, p.arn, (old) => {
+      await update(ctx, p.id, (old) => {
         const tags = mergeTags(old, p.tags);
         checkTags(tags);
         return tags;
@@ -123,33 +69,66 @@ function arnTagActions(t: ArnTagged): IamAction[] {
   const untag = defineAction({
     name: `Untag${t.Name}`,
     writes: true,
-    parse: (r) => ({ arn: r.required(param, C.arn), keys: r.list('TagKeys', C.tagKey, { max: 50, required: true }) ?? [] }),
-    resource: (p) => p.arn,
+    parse: (r) => ({ id: r.required(t.param, t.constraint), keys: r.list('TagKeys', C.tagKey, { max: 50, required: true }) ?? [] }),
+    resource: (p, ctx) => t.resource(p.id, ctx),
     async run(p, ctx) {
       const drop = new Set(p.keys.map((k) => k.toLowerCase()));
-      await update(ctx, p.arn, (old) => old.filter((x) => !drop.has(x.Key.toLowerCase())));
+      await update(ctx, p.id, (old) => old.filter((x) => !drop.has(x.Key.toLowerCase())));
       return undefined;
     },
   });
   const list = defineAction({
     name: `List${t.Name}Tags`,
     writes: false,
-    parse: (r) => ({ arn: r.required(param, C.arn), ...readPaging(r) }),
-    resource: (p) => p.arn,
+    parse: (r) => ({ id: r.required(t.param, t.constraint), ...readPaging(r) }),
+    resource: (p, ctx) => t.resource(p.id, ctx),
     async run(p, ctx) {
-      const r = await requireTagged(ctx.store, ctx, t, p.arn);
-      const page = paginate(r.data.tags ?? [], (x) => x.Key, p.marker, p.maxItems);
+      const { tags } = await t.load(ctx.store, ctx, p.id);
+      const page = paginate(tags, (x) => x.Key, p.marker, p.maxItems);
       return [members('Tags', page.items, (x) => [['Key', x.Key], ['Value', x.Value]]), ...pagingXml(page.isTruncated, page.marker)];
     },
   });
   return [tag, untag, list] as IamAction[];
 }
 
+/** Users and roles, named by their name. */
+function principalTaggable(kind: 'user' | 'role', Name: 'User' | 'Role'): Taggable {
+  return {
+    Name,
+    param: `${Name}Name`,
+    constraint: kind === 'user' ? C.existingUserName : C.roleName,
+    resource: (name, ctx) => principalArn(ctx, kind, name),
+    async load(repos, ctx, name) {
+      const m = new IamModel(repos);
+      const e = await requirePrincipal<PrincipalData>(m, ctx.account, kind, name);
+      return { tags: e.tags, save: (tags) => m.updatePrincipal(ctx.account, kind, { ...e, tags }) };
+    },
+  };
+}
+
+/** Entities stored under their ARN: managed policies, OIDC and SAML providers. */
+function arnTaggable(kind: string, Name: string, notFound: (arn: string) => string, immutable?: Taggable['immutable']): Taggable {
+  return {
+    Name,
+    param: `${Name}Arn`,
+    constraint: C.arn,
+    resource: (arn) => arn,
+    async load(repos, ctx, arn) {
+      const r = parseArn(arn)?.account === ctx.account ? await repos.entities.get<{ tags?: Tag[] }>(ctx.account, kind, arn) : undefined;
+      if (!r) throw new AwsError('NoSuchEntity', notFound(arn));
+      return { tags: r.data.tags ?? [], save: (tags) => repos.entities.update({ ...r, data: { ...r.data, tags } }) };
+    },
+    ...(immutable ? { immutable } : {}),
+  };
+}
+
 export const tagActionsAll: IamAction[] = [
-  ...tagActions('role', 'Role'),
-  ...tagActions('user', 'User'),
-  ...arnTagActions({ kind: POLICY, Name: 'Policy', notFound: (arn) => `Policy ${arn} was not found.`, immutable: (arn) => (parseArn(arn)?.account === 'aws' ? `AWS managed policy ${arn} cannot be changed.` : undefined) }),
+  ...taggingActions(principalTaggable('role', 'Role')),
+  ...taggingActions(principalTaggable('user', 'User')),
+  ...taggingActions(
+    arnTaggable(POLICY, 'Policy', (arn) => `Policy ${arn} was not found.`, (arn) => (parseArn(arn)?.account === 'aws' ? `AWS managed policy ${arn} cannot be changed.` : undefined)),
+  ),
   // (the kinds of ./oidc-providers.ts and ./saml-providers.ts, which import this module)
-  ...arnTagActions({ kind: 'oidc-provider', Name: 'OpenIDConnectProvider', notFound: (arn) => `OpenIDConnect Provider not found for arn ${arn}` }),
-  ...arnTagActions({ kind: 'saml-provider', Name: 'SAMLProvider', notFound: (arn) => `Manifest not found for arn ${arn}` }),
+  ...taggingActions(arnTaggable('oidc-provider', 'OpenIDConnectProvider', (arn) => `OpenIDConnect Provider not found for arn ${arn}`)),
+  ...taggingActions(arnTaggable('saml-provider', 'SAMLProvider', (arn) => `Manifest not found for arn ${arn}`)),
 ];
