@@ -6,9 +6,8 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CreateRoleCommand, CreateUserCommand, CreateAccessKeyCommand, GetRoleCommand } from '@aws-sdk/client-iam';
 import { startTestBroker, type TestBroker } from '../../helpers/broker.ts';
-import { client, rejectsWith, TRUST } from '../../contracts/iam-api.ts';
+import { deniedGetRole } from './denied-call.ts';
 import { ROOT } from '../../helpers/process.ts';
 import { parseCliTime } from '../../../server/cli-time.ts';
 
@@ -30,14 +29,7 @@ before(async () => {
   b = await startTestBroker();
   configFile = join(b.dataDir, 'cli.yaml');
   writeFileSync(configFile, `dataDir: ${JSON.stringify(b.dataDir)}\naccounts: [{ id: "111122223333" }]\n`);
-  const iam = client(b);
-  await iam.send(new CreateRoleCommand({ RoleName: 'Audited', AssumeRolePolicyDocument: TRUST }));
-  await iam.send(new CreateUserCommand({ UserName: 'mallory' }));
-  const key = (await iam.send(new CreateAccessKeyCommand({ UserName: 'mallory' }))).AccessKey!;
-  const mallory = client(b, { accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! });
-  await rejectsWith(mallory.send(new GetRoleCommand({ RoleName: 'Audited' })), 'AccessDenied', 403);
-  iam.destroy();
-  mallory.destroy();
+  await deniedGetRole(b);
   await b.audit.flush();
 });
 after(async () => b.destroy());

@@ -1,13 +1,12 @@
 // The audit trail: every IAM and STS call becomes one CloudTrail-shaped event, secrets removed, denied
-// calls marked; LookupEvents (API) and `idbroker audit` (CLI) read it; a failed store write loses nothing.
+// calls marked; LookupEvents (API) reads it (the CLI: ./audit-command.test.ts); a failed store write loses nothing.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { CreateAccessKeyCommand, CreateRoleCommand, CreateUserCommand, GetRoleCommand } from '@aws-sdk/client-iam';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import pino from 'pino';
+import { deniedGetRole } from './denied-call.ts';
 import { ADMIN_KEY, startTestBroker, type TestBroker } from '../../helpers/broker.ts';
 import { sendQuery } from '../../helpers/aws-signer.ts';
-import { client, rejectsWith, TRUST } from '../../contracts/iam-api.ts';
 import { AuditLog } from '../../../server/audit/audit-log.ts';
 import type { AuditRecord, Store } from '../../../server/contracts/store.ts';
 
@@ -19,15 +18,10 @@ describe('audit trail', () => {
   after(async () => b.destroy());
 
   it('records calls with their outcome, marks denials, and never stores secrets', async () => {
-    const iam = client(b);
-    await iam.send(new CreateRoleCommand({ RoleName: 'Audited', AssumeRolePolicyDocument: TRUST }));
-    await iam.send(new CreateUserCommand({ UserName: 'mallory' }));
-    const key = (await iam.send(new CreateAccessKeyCommand({ UserName: 'mallory' }))).AccessKey!;
-    const mallory = client(b, { accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! });
-    await rejectsWith(mallory.send(new GetRoleCommand({ RoleName: 'Audited' })), 'AccessDenied', 403);
+    const key = await deniedGetRole(b);
     const sts = new STSClient({ endpoint: b.httpUrl, region: 'us-east-1', credentials: ADMIN_KEY, maxAttempts: 1 });
     const assumed = await sts.send(new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::111122223333:role/Audited', RoleSessionName: 'audit' }));
-    for (const c of [iam, mallory, sts]) c.destroy();
+    sts.destroy();
     await b.audit.flush();
 
     const all = await b.store.audit.query({ limit: 100 });
