@@ -17,7 +17,7 @@ const AWS = '/usr/bin/aws';
 const ACCT = '111122223333';
 const A = 'https://aws.amazon.com/SAML/Attributes/';
 
-describe('the AWS CLI: SAML and OIDC federation', { skip: existsSync(AWS) ? false : 'the AWS CLI (Debian awscli) is not installed' }, () => {
+describe('the AWS CLI: SAML and OIDC federation', () => {
   const home = mkdtempSync(join(tmpdir(), 'idbroker-cli-fed-'));
   let b: TestBroker;
   let op: TestOp;
@@ -46,6 +46,7 @@ describe('the AWS CLI: SAML and OIDC federation', { skip: existsSync(AWS) ? fals
   const whoAmI = async (c: { AccessKeyId: string; SecretAccessKey: string; SessionToken: string }) => (await aws(['sts', 'get-caller-identity'], { id: c.AccessKeyId, secret: c.SecretAccessKey, token: c.SessionToken })).Arn;
 
   before(async () => {
+    assert.ok(existsSync(AWS), 'the AWS CLI is not installed (apt-get install awscli; .ci/run does)');
     op = await startTestOp();
     b = await startTestBroker();
   });
