@@ -1,4 +1,4 @@
-// Requests captured from the AWS CLI v2, botocore and @aws-sdk/client-sts (../shared/fixtures/aws-client-requests),
+// Requests captured from the AWS CLI v2, botocore and @aws-sdk/client-sts (test/fixtures/aws-client-requests),
 // replayed byte for byte over a socket to a broker whose clock is set to each capture's X-Amz-Date.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -7,7 +7,7 @@ import { connect } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { startTestBroker, type TestBroker } from '../../helpers/broker.ts';
 
-const DIR = fileURLToPath(new URL('../../../../shared/fixtures/aws-client-requests/', import.meta.url));
+const DIR = fileURLToPath(new URL('../../fixtures/aws-client-requests/', import.meta.url));
 
 /** The capture as HTTP/1.1 bytes: CRLF line ends in the head, the body as captured. */
 function rawRequest(raw: string): { bytes: Buffer; date: Date } {

@@ -1,9 +1,10 @@
 // Reads a captured raw HTTP/1.1 request (or a bare presigned URL) into what the verifier takes.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { IncomingSignedRequest } from '../../../../server/sts/sigv4/index.ts';
 
-export const FIXTURE_DIR = new URL('../../../../../shared/fixtures/aws-client-requests/', import.meta.url).pathname;
+export const FIXTURE_DIR = fileURLToPath(new URL('../../../fixtures/aws-client-requests/', import.meta.url));
 
 export const LONG_TERM = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' };
 export const TEMPORARY = { accessKeyId: 'ASIAFAKESTSEXAMPLE01', secretAccessKey: 'fakeSecretKeyFromTheFakeStsEXAMPLEKEY000' };
