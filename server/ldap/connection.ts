@@ -85,6 +85,7 @@ export class Connection implements Session {
     const raw = this.#socket;
     raw.off('data', this.#onData);
     this.#upgrading = true;
+    this.#discardCleartext();
     const tls = new TLSSocket(raw, { isServer: true, secureContext: this.ctx.startTlsContext });
     this.#socket = tls;
     this.secure = true;
@@ -96,6 +97,19 @@ export class Connection implements Session {
     });
     tls.on('data', this.#onData);
     tls.on('error', () => this.close());
+  }
+
+  /**
+   * StartTLS plaintext injection (CVE-2011-0411): whatever the client sent in cleartext after the StartTLS
+   * request, before the TLS handshake, must never run inside the TLS session; it is dropped unanswered.
+   */
+  #discardCleartext(): void {
+    const bytes = this.#buffer.length + this.#chunkBytes;
+    this.#buffer = Buffer.alloc(0);
+    this.#chunks = [];
+    this.#chunkBytes = 0;
+    this.#need = 0;
+    if (bytes > 0) this.ctx.logger.warn({ remoteAddress: this.remoteAddress, bytes }, 'ldap: discarded cleartext sent after the StartTLS request, before the TLS handshake');
   }
 
   close(): void {
