@@ -80,15 +80,22 @@ function isComplex(password: string, account: { sam: string; displayName?: strin
   return classes >= 3;
 }
 
-/** A random 24-character password that passes any policy this schema allows (≤ 128 is not needed). */
+/** The symbols of generated passwords: none needs quoting in bash, zsh or sh (no glob, history, comment,
+ *  brace, quote, redirection or expansion character), so a printed password can be pasted unquoted. */
+export const SHELL_SAFE_SYMBOLS = '-_.,:@%+=';
+
+/** A random 24-character password (about 145 bits) that passes any policy this schema allows: upper, lower,
+ *  digit and shell-safe symbol each at least once; it starts with a letter (a leading '-' would read as an
+ *  option, a leading '=' is zsh's command expansion). */
 export function generatePassword(): string {
-  const sets = ['ABCDEFGHJKLMNPQRSTUVWXYZ', 'abcdefghijkmnopqrstuvwxyz', '23456789', '!#%+-.:=?@^_'];
+  const sets = ['ABCDEFGHJKLMNPQRSTUVWXYZ', 'abcdefghijkmnopqrstuvwxyz', '23456789', SHELL_SAFE_SYMBOLS];
   const all = sets.join('');
   const chars = sets.map((s) => s[randomInt(s.length)]);
-  while (chars.length < 24) chars.push(all[randomInt(all.length)]);
+  while (chars.length < 23) chars.push(all[randomInt(all.length)]);
   for (let i = chars.length - 1; i > 0; i--) {
     const j = randomInt(i + 1);
     [chars[i], chars[j]] = [chars[j], chars[i]];
   }
-  return chars.join('');
+  const letters = sets[0] + sets[1];
+  return letters[randomInt(letters.length)] + chars.join('');
 }
