@@ -10,6 +10,7 @@ import type { Caller } from './caller.ts';
 import { compileDocument } from './documents.ts';
 import { IamModel, type PrincipalData, type PrincipalKind } from './model.ts';
 import { parsePolicyArn } from './arn.ts';
+import { policyUsableBy } from './policy-scope.ts';
 import type { Tag } from './params.ts';
 
 export interface PrincipalPolicies {
@@ -18,9 +19,10 @@ export interface PrincipalPolicies {
   tags: Tag[];
 }
 
-async function managedDocument(model: IamModel, arn: string): Promise<string | undefined> {
+/** A managed policy's default document; never another account's (`account` sees its own and AWS-managed ones). */
+async function managedDocument(model: IamModel, arn: string, account: string): Promise<string | undefined> {
   const p = parsePolicyArn(arn);
-  return p ? model.defaultDocument(p.account, arn) : undefined;
+  return p && policyUsableBy(arn, account) ? model.defaultDocument(p.account, arn) : undefined;
 }
 
 /** Collects and compiles the policies that apply to an IAM user or role. */
@@ -32,7 +34,7 @@ export async function principalPolicies(store: Store, account: string, kind: 'us
   const collect = async (k: PrincipalKind, n: string) => {
     for (const r of await model.listInline(account, k, n)) identity.push(compileDocument(r.data.document, 'identity', `${k}/${n}/${r.data.name}`));
     for (const a of await model.listAttached(account, k, n)) {
-      const doc = await managedDocument(model, a.data.policyArn);
+      const doc = await managedDocument(model, a.data.policyArn, account);
       if (doc) identity.push(compileDocument(doc, 'identity', a.data.policyArn));
     }
   };
@@ -40,7 +42,7 @@ export async function principalPolicies(store: Store, account: string, kind: 'us
   if (kind === 'user') for (const g of await model.groupsOfUser(account, name)) await collect('group', g);
   let boundary: CompiledPolicy | undefined;
   if (principal.data.permissionsBoundary) {
-    const doc = await managedDocument(model, principal.data.permissionsBoundary);
+    const doc = await managedDocument(model, principal.data.permissionsBoundary, account);
     // A boundary whose policy is gone allows nothing.
     boundary = compileDocument(doc ?? '{"Version":"2012-10-17","Statement":[]}', 'boundary', principal.data.permissionsBoundary);
   }
@@ -48,13 +50,13 @@ export async function principalPolicies(store: Store, account: string, kind: 'us
 }
 
 /** Compiles a session's policies (inline Policy + PolicyArns); undefined when the session has none. */
-export async function sessionPolicies(store: Store, inline: string | undefined, arns: string[] | undefined): Promise<CompiledPolicy[] | undefined> {
+export async function sessionPolicies(store: Store, account: string, inline: string | undefined, arns: string[] | undefined): Promise<CompiledPolicy[] | undefined> {
   if (inline === undefined && !arns?.length) return undefined;
   const model = new IamModel(store);
   const out: CompiledPolicy[] = [];
   if (inline !== undefined) out.push(compileDocument(inline, 'session', 'session-policy'));
   for (const arn of arns ?? []) {
-    const doc = await managedDocument(model, arn);
+    const doc = await managedDocument(model, arn, account);
     out.push(compileDocument(doc ?? '{"Version":"2012-10-17","Statement":[]}', 'session', arn));
   }
   return out;
@@ -100,7 +102,7 @@ export class Authorizer {
     if (caller.type === 'User' && caller.userName) policies = await this.policiesFor(caller.account, 'user', caller.userName, nowMs);
     else if (s?.type === 'AssumedRole' && s.roleName) policies = await this.policiesFor(caller.account, 'role', s.roleName, nowMs);
     else if (s?.type === 'FederatedUser' && s.userName) policies = await this.policiesFor(caller.account, 'user', s.userName, nowMs);
-    if (s) session = await sessionPolicies(this.store, s.sessionPolicy, s.policyArns);
+    if (s) session = await sessionPolicies(this.store, s.account, s.sessionPolicy, s.policyArns);
 
     const context: Context = {
       'aws:CurrentTime': now,

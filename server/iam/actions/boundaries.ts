@@ -3,14 +3,15 @@ import { AwsError } from '../../contracts/errors.ts';
 import { defineAction, type IamAction } from '../action.ts';
 import { parsePolicyArn } from '../arn.ts';
 import { IamModel } from '../model.ts';
+import { policyUsableBy } from '../policy-scope.ts';
 import { C } from '../params.ts';
 import { principalArn, requirePrincipal } from './common.ts';
 
-/** The boundary must name an existing managed policy. */
-export async function checkBoundaryArn(m: IamModel, arn: string): Promise<void> {
+/** The boundary must name an existing managed policy of `account` or an AWS-managed one (another account's is as absent). */
+export async function checkBoundaryArn(m: IamModel, arn: string, account: string): Promise<void> {
   const p = parsePolicyArn(arn);
   if (!p) throw new AwsError('InvalidInput', `ARN ${arn} is not valid.`);
-  if (!(await m.getPolicy(p.account, arn))) throw new AwsError('NoSuchEntity', `Scope ARN: ${arn} does not exist or is not attachable.`);
+  if (!policyUsableBy(arn, account) || !(await m.getPolicy(p.account, arn))) throw new AwsError('NoSuchEntity', `Scope ARN: ${arn} does not exist or is not attachable.`);
 }
 
 function boundaryActions(kind: 'user' | 'role', Name: 'User' | 'Role'): IamAction[] {
@@ -25,7 +26,7 @@ function boundaryActions(kind: 'user' | 'role', Name: 'User' | 'Role'): IamActio
       await ctx.store.transaction(async (tx) => {
         const m = new IamModel(tx);
         const e = await requirePrincipal(m, ctx.account, kind, p.name);
-        await checkBoundaryArn(m, p.arn);
+        await checkBoundaryArn(m, p.arn, ctx.account);
         await m.updatePrincipal(ctx.account, kind, { ...e, permissionsBoundary: p.arn });
       });
       return undefined;

@@ -44,7 +44,7 @@ export const CreateRole = defineAction({
     checkTrustPolicy(p.doc);
     checkTags(p.tags);
     const m = model(ctx);
-    if (p.boundary) await checkBoundaryArn(m, p.boundary);
+    if (p.boundary) await checkBoundaryArn(m, p.boundary, ctx.account);
     const data: RoleData = {
       name: p.roleName,
       id: newUniqueId('AROA'),

@@ -8,6 +8,7 @@ import { defineAction, type ActionContext, type IamAction } from '../action.ts';
 import { parseArn, parsePolicyArn } from '../arn.ts';
 import { compileDocument } from '../documents.ts';
 import { IamModel, type PrincipalData, type PrincipalKind } from '../model.ts';
+import { policyUsableBy } from '../policy-scope.ts';
 import { C, readPaging, type ParamReader } from '../params.ts';
 import { paginate } from '../paging.ts';
 import { pagingXml } from '../render.ts';
@@ -136,7 +137,7 @@ async function principalSources(m: IamModel, account: string, kind: PrincipalKin
     for (const r of await m.listInline(account, k, n)) sources.push({ policy: compileDocument(r.data.document, 'identity', r.data.name), id: r.data.name, type: k });
     for (const a of await m.listAttached(account, k, n)) {
       const pa = parsePolicyArn(a.data.policyArn);
-      const doc = pa ? await m.defaultDocument(pa.account, a.data.policyArn) : undefined;
+      const doc = pa && policyUsableBy(a.data.policyArn, account) ? await m.defaultDocument(pa.account, a.data.policyArn) : undefined;
       if (doc) sources.push({ policy: compileDocument(doc, 'identity', a.data.policyArn), id: a.data.policyArn, type: pa?.account === 'aws' ? 'aws-managed' : 'user-managed' });
     }
   };
@@ -146,7 +147,8 @@ async function principalSources(m: IamModel, account: string, kind: PrincipalKin
   if (principal.data.permissionsBoundary) {
     const arn = principal.data.permissionsBoundary;
     const pa = parsePolicyArn(arn);
-    const doc = (pa && (await m.defaultDocument(pa.account, arn))) ?? '{"Version":"2012-10-17","Statement":[]}';
+    // another account's policy is never read (one stored before that was refused): an empty boundary
+    const doc = (pa && policyUsableBy(arn, account) && (await m.defaultDocument(pa.account, arn))) || '{"Version":"2012-10-17","Statement":[]}';
     boundary = { policy: compileDocument(doc, 'boundary', arn), id: arn, type: pa?.account === 'aws' ? 'aws-managed' : 'user-managed' };
   }
   return { sources, boundary, principal: principal.data };

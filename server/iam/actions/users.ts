@@ -26,7 +26,7 @@ export const CreateUser = defineAction({
   async run(p, ctx) {
     checkTags(p.tags);
     const m = model(ctx);
-    if (p.boundary) await checkBoundaryArn(m, p.boundary);
+    if (p.boundary) await checkBoundaryArn(m, p.boundary, ctx.account);
     const data = { name: p.userName, id: newUniqueId('AIDA'), path: p.path, arn: iamArn(ctx.account, 'user', p.path, p.userName), createDate: nowIso(ctx), permissionsBoundary: p.boundary, tags: p.tags };
     await insertOrExists(() => m.insertPrincipal(ctx.account, 'user', data), `User with name ${p.userName} already exists.`);
     return [['User', userXml(data)]];
