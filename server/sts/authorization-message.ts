@@ -55,10 +55,14 @@ export function decodedMessage(d: Decision, req: DeniedRequest): string {
   });
 }
 
-/** Opaque to callers: base64url( kid length | kid | iv | AES-256-GCM(deflate(JSON)) | tag ). */
+/** The account of a principal ARN (arn:aws:iam::ACCOUNT:… / arn:aws:sts::ACCOUNT:…). */
+const accountOf = (arn: string | undefined) => /^arn:[^:]+:[^:]+:[^:]*:([^:]*):/.exec(arn ?? '')?.[1] ?? '';
+
+/** Opaque to callers: base64url( kid length | kid | iv | AES-256-GCM(deflate(JSON)) | tag ). Sealed with the
+ *  denied principal's account: only that account may decode it. */
 export async function encodeAuthorizationMessage(keys: KeyRing, d: Decision, req: DeniedRequest, now: Date): Promise<string> {
   const kid = Buffer.from(keys.current.kid);
-  const payload = deflateRawSync(JSON.stringify({ exp: Math.floor(now.getTime() / 1000) + TTL_SECONDS, message: decodedMessage(d, req) }));
+  const payload = deflateRawSync(JSON.stringify({ exp: Math.floor(now.getTime() / 1000) + TTL_SECONDS, account: accountOf(req.principal.arn), message: decodedMessage(d, req) }));
   const iv = randomBytes(12);
   const c = createCipheriv('aes-256-gcm', keys.derive(keys.current.kid, 'authorization-message')!, iv);
   c.setAAD(kid);
@@ -66,8 +70,15 @@ export async function encodeAuthorizationMessage(keys: KeyRing, d: Decision, req
   return Buffer.concat([Buffer.from([kid.length]), kid, iv, ct, c.getAuthTag()]).toString('base64url');
 }
 
-/** The DecodedMessage JSON, or undefined when the message is not ours, altered, or expired. */
-export async function decodeAuthorizationMessage(keys: KeyRing, encoded: string, now: Date): Promise<string | undefined> {
+export interface OpenedMessage {
+  /** The DecodedMessage JSON. */
+  message: string;
+  /** The account of the principal that was denied. */
+  account: string;
+}
+
+/** The message and its account, or undefined when the message is not ours, altered, or expired. */
+export async function decodeAuthorizationMessage(keys: KeyRing, encoded: string, now: Date): Promise<OpenedMessage | undefined> {
   try {
     if (!/^[A-Za-z0-9_-]+$/.test(encoded)) return undefined;
     const raw = Buffer.from(encoded, 'base64url');
@@ -79,8 +90,10 @@ export async function decodeAuthorizationMessage(keys: KeyRing, encoded: string,
     d.setAAD(kid);
     d.setAuthTag(body.subarray(body.length - 16));
     const plain = inflateRawSync(Buffer.concat([d.update(body.subarray(12, body.length - 16)), d.final()]));
-    const { exp, message } = JSON.parse(plain.toString('utf8')) as { exp: number; message: string };
-    return exp * 1000 > now.getTime() ? message : undefined;
+    const { exp, message, account } = JSON.parse(plain.toString('utf8')) as { exp: number; message: string; account?: string };
+    if (exp * 1000 <= now.getTime()) return undefined;
+    // sealed before messages carried their account: the denied principal's, from the message itself
+    return { message, account: account ?? accountOf((JSON.parse(message) as { context?: { principal?: { arn?: string } } }).context?.principal?.arn) };
   } catch {
     return undefined;
   }

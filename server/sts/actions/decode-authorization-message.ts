@@ -1,4 +1,5 @@
-// DecodeAuthorizationMessage: the JSON behind an "Encoded authorization failure message".
+// DecodeAuthorizationMessage: the JSON behind an "Encoded authorization failure message", for a caller of the
+// account whose principal was denied (another account's message: AccessDenied).
 import { AwsError } from '../../contracts/errors.ts';
 import { defineAction } from '../../iam/action.ts';
 import { decodeAuthorizationMessage } from '../authorization-message.ts';
@@ -12,6 +13,10 @@ export const DecodeAuthorizationMessage = defineAction({
   async run(p, ctx) {
     const decoded = await decodeAuthorizationMessage(ctx.keys, p.message, ctx.now);
     if (decoded === undefined) throw new AwsError('InvalidAuthorizationMessageException', 'The encoded authorization message is invalid or has expired.');
-    return [['DecodedMessage', decoded]];
+    // what another account's principal was denied, and its context, is that account's business only
+    if (decoded.account !== ctx.caller.account) {
+      throw new AwsError('AccessDenied', `User: ${ctx.caller.arn} is not authorized to perform: sts:DecodeAuthorizationMessage on an authorization message of another account`);
+    }
+    return [['DecodedMessage', decoded.message]];
   },
 });
