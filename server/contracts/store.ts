@@ -20,6 +20,10 @@ export interface ListOptions {
 
 export interface EntityRepo {
   get<T>(account: string, kind: string, key: string): Promise<EntityRecord<T> | undefined>;
+  /** `get` that, inside `Store.transaction`, also holds the record against every other transaction (on any replica)
+   *  until this one ends: read-modify-write counters are atomic (PostgreSQL: SELECT … FOR UPDATE; SQLite: one
+   *  writer at a time). A record absent here may be inserted concurrently: insert then throws ConflictError. */
+  getForUpdate<T>(account: string, kind: string, key: string): Promise<EntityRecord<T> | undefined>;
   /** Looks a key up in every account (access key ids, unique ids are unique across accounts). */
   find<T>(kind: string, key: string): Promise<EntityRecord<T> | undefined>;
   list<T>(account: string, kind: string, opts?: ListOptions): Promise<EntityRecord<T>[]>;

@@ -121,6 +121,27 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       assert.equal((await store.audit.query({ limit: 10 })).length, 2);
     });
 
+    it('holds a record read with getForUpdate until the transaction ends: concurrent increments all count', async () => {
+      const account = '111122223333';
+      const bump = async (): Promise<void> => {
+        for (let attempt = 0; ; attempt++) {
+          try {
+            return await store.transaction(async (tx) => {
+              const r = await tx.entities.getForUpdate<{ n: number }>(account, 'counter', 'c1');
+              await new Promise((res) => setImmediate(res)); // let the others read meanwhile, if they can
+              if (r) await tx.entities.update({ ...r, data: { n: r.data.n + 1 } });
+              else await tx.entities.insert({ account, kind: 'counter', key: 'c1', data: { n: 1 } });
+            });
+          } catch (err) {
+            if (!(err instanceof ConflictError) || attempt > 5) throw err; // two first inserts: the loser retries
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: 20 }, bump));
+      assert.deepEqual((await store.entities.get(account, 'counter', 'c1'))?.data, { n: 20 });
+      assert.equal(await store.entities.getForUpdate(account, 'counter', 'absent'), undefined);
+    });
+
     it('rate-limits per key within a window', async () => {
       const l = store.rateLimiter({ name: `t${Date.now()}`, points: 2, durationSeconds: 60 });
       assert.equal((await l.consume('a')).allowed, true);

@@ -1,18 +1,14 @@
-// Simple bind with AD's data codes and account lockout. Failure counters live in the Store
-// (kind 'dir-lockout', one record per failure, parent = objectGUID) so every replica counts the same failures; reaching
-// the threshold writes lockoutTime on the user, which every replica then sees.
+// Simple bind with AD's data codes and account lockout. The failure counter lives in the Store (lockout.ts): each
+// attempt is reserved there atomically before its password is verified, so every replica counts the same attempts
+// and none verifies a password once the threshold is reached; locking writes lockoutTime on the user, as AD shows it.
 import { randomBytes } from 'node:crypto';
 import { type AdBindCode, type BindResult, DEFAULT_DC_HOST } from '../../../server/contracts/directory.ts';
-import { fileTime, fileTimeMs, NEVER, UAC } from './ad-values.ts';
-import { type Ctx, isLocked, passwordExpired, principalOf, resolveName, stamp } from './context.ts';
-import { isUser, KIND, type Obj } from './model.ts';
+import { fileTimeMs, NEVER, UAC } from './ad-values.ts';
+import { type Ctx, isLocked, passwordExpired, principalOf, resolveName } from './context.ts';
+import { isUser, type Obj } from './model.ts';
+import { attemptFailed, attemptSucceeded, reserveAttempt } from './lockout.ts';
+import { checkPassword } from './password-checks.ts';
 import { hashPassword, needsRehash, verifyPassword } from './passwords.ts';
-
-/** One failed bind: a record of its own (parent = the user's objectGUID), so concurrent failures
- *  on several replicas never overwrite each other's count. */
-interface Failure {
-  at: number; // ms since epoch
-}
 
 const dummies = new WeakMap<Ctx, Promise<string>>();
 function dummyHash(ctx: Ctx): Promise<string> {
@@ -36,11 +32,14 @@ export async function bind(ctx: Ctx, name: string, password: string): Promise<Bi
   }
   const e = user.entry;
   if (isLocked(ctx, e)) return fail('775');
-  if (!(await verifyPassword(password, user.pwd.hash))) {
-    await recordFailure(ctx, user);
+  // the attempt is counted before the (slow) hash: concurrent guesses cannot all pass a check made before any failed
+  const attempt = await reserveAttempt(ctx, user);
+  if (attempt === 'locked') return fail('775');
+  if (!(await checkPassword(password, user.pwd.hash))) {
+    await attemptFailed(ctx, user, attempt);
     return fail('52e');
   }
-  await clearFailures(ctx, user);
+  await attemptSucceeded(ctx, user, attempt);
   const uac = Number(e.first('userAccountControl') ?? 0);
   if (uac & UAC.ACCOUNTDISABLE) return fail('533');
   const expires = e.first('accountExpires') ?? NEVER;
@@ -72,38 +71,6 @@ export function withinLogonHours(value: unknown, now: Date): boolean {
 export function mayLogOnAt(value: unknown): boolean {
   if (value === undefined || value === null || String(value).trim() === '') return true;
   return String(value).split(',').some((w) => w.trim().toUpperCase() === DC_NETBIOS_NAME);
-}
-
-const lockoutKey = (o: Obj): string => (o.entry.get('objectGUID')?.[0] as Buffer).toString('hex');
-
-async function recordFailure(ctx: Ctx, user: Obj): Promise<void> {
-  const { threshold, windowSeconds } = ctx.lockout;
-  if (threshold === 0) return;
-  const now = ctx.now().getTime();
-  const account = ctx.state.account;
-  const guid = lockoutKey(user);
-  const repo = ctx.state.store.entities;
-  await repo.insert({ account, kind: KIND.lockout, key: `${guid}:${now}:${randomBytes(4).toString('hex')}`, parent: guid, data: { at: now } satisfies Failure });
-  const failures = await repo.list<Failure>(account, KIND.lockout, { parent: guid });
-  const recent = failures.filter((f) => now - f.data.at < windowSeconds * 1000);
-  for (const f of failures) if (!recent.includes(f)) await repo.delete(account, KIND.lockout, f.key);
-  if (recent.length < threshold) return;
-  await ctx.state.write(async (batch, tx) => {
-    const o = batch.get(user.key);
-    if (!o || isLocked(ctx, o.entry)) return;
-    const e = o.entry.clone();
-    e.set('lockoutTime', [fileTime(ctx.now())]);
-    stamp(ctx, e, batch.usn);
-    batch.put({ ...o, entry: e });
-    await tx.entities.deleteByParent(account, [KIND.lockout], guid);
-  });
-}
-
-async function clearFailures(ctx: Ctx, user: Obj): Promise<void> {
-  if (ctx.lockout.threshold === 0) return;
-  const { account, store } = ctx.state;
-  const guid = lockoutKey(user);
-  if ((await store.entities.count(account, KIND.lockout, { parent: guid })) > 0) await store.entities.deleteByParent(account, [KIND.lockout], guid);
 }
 
 /** An imported {SSHA} hash is replaced by scrypt after the first good bind. */

@@ -4,8 +4,10 @@
 // 0000052D for policy, 19 with 00000056 for a wrong old password, 50 for a reset by a non-admin.
 import { adError, type BoundPrincipal, type PasswordChange } from '../../../server/contracts/directory.ts';
 import { dnEquals } from '../../../server/contracts/dn.ts';
-import { type Ctx, isAdmin, nowFileTime, resolveName, stamp } from './context.ts';
-import { isUser } from './model.ts';
+import { type Ctx, isAdmin, isLocked, nowFileTime, resolveName, stamp } from './context.ts';
+import { isUser, type Obj } from './model.ts';
+import { attemptFailed, attemptSucceeded, reserveAttempt } from './lockout.ts';
+import { checkPassword } from './password-checks.ts';
 import { hashPassword, policyViolation, verifyPassword } from './passwords.ts';
 import { policyError } from './writes.ts';
 
@@ -17,7 +19,7 @@ export async function changePassword(ctx: Ctx, who: BoundPrincipal, target: stri
   const admin = isAdmin(ctx, m, who);
   if (!self && !admin) throw adError.insufficientAccessRights();
   if (change.oldPassword === undefined && !admin) throw adError.insufficientAccessRights();
-  if (change.oldPassword !== undefined && !(user.pwd && (await verifyPassword(change.oldPassword, user.pwd.hash)))) throw adError.wrongOldPassword();
+  if (change.oldPassword !== undefined) await checkOldPassword(ctx, user, change.oldPassword);
   const e = user.entry;
   const why = policyViolation(change.newPassword, ctx.passwordPolicy, { sam: e.first('sAMAccountName') ?? '', displayName: e.first('displayName') });
   if (why) throw policyError(why);
@@ -34,4 +36,17 @@ export async function changePassword(ctx: Ctx, who: BoundPrincipal, target: stri
     stamp(ctx, next, batch.usn);
     batch.put({ ...cur, entry: next, pwd: { hash, history: history.slice(0, Math.max(ctx.passwordPolicy.history - 1, 0)) } });
   });
+}
+
+/** The old password is a password guess like a bind's: counted by the lockout before it is verified, and a wrong
+ *  one towards the lock. A locked account's change is refused as a wrong old password, without verifying it. */
+async function checkOldPassword(ctx: Ctx, user: Obj, oldPassword: string): Promise<void> {
+  if (!user.pwd || isLocked(ctx, user.entry)) throw adError.wrongOldPassword();
+  const attempt = await reserveAttempt(ctx, user);
+  if (attempt === 'locked') throw adError.wrongOldPassword();
+  if (!(await checkPassword(oldPassword, user.pwd.hash))) {
+    await attemptFailed(ctx, user, attempt);
+    throw adError.wrongOldPassword();
+  }
+  await attemptSucceeded(ctx, user, attempt);
 }

@@ -27,10 +27,17 @@ function toRow(r: EntityRecord): EntitiesTable {
 }
 
 class SqlEntities implements EntityRepo {
-  constructor(private readonly db: Db, private readonly isUnique: IsUniqueViolation) {}
+  constructor(private readonly db: Db, private readonly isUnique: IsUniqueViolation, private readonly dialect: 'sqlite' | 'postgres') {}
 
   async get<T>(account: string, kind: string, key: string) {
     const row = await this.db.selectFrom('entities').selectAll().where('account', '=', account).where('kind', '=', kind).where('key', '=', key).executeTakeFirst();
+    return row ? toRecord<T>(row) : undefined;
+  }
+
+  // SQLite: the store's one connection runs one transaction at a time, so a plain read is already held.
+  async getForUpdate<T>(account: string, kind: string, key: string) {
+    const q = this.db.selectFrom('entities').selectAll().where('account', '=', account).where('kind', '=', kind).where('key', '=', key);
+    const row = await (this.dialect === 'postgres' ? q.forUpdate() : q).executeTakeFirst();
     return row ? toRecord<T>(row) : undefined;
   }
 
@@ -175,8 +182,8 @@ class SqlAudit implements AuditRepo {
   }
 }
 
-function repos(db: Db, isUnique: IsUniqueViolation): Repos {
-  return { entities: new SqlEntities(db, isUnique), meta: new SqlMeta(db), audit: new SqlAudit(db) };
+function repos(db: Db, isUnique: IsUniqueViolation, dialect: 'sqlite' | 'postgres'): Repos {
+  return { entities: new SqlEntities(db, isUnique, dialect), meta: new SqlMeta(db), audit: new SqlAudit(db) };
 }
 
 export class SqlStore implements Store {
@@ -190,7 +197,7 @@ export class SqlStore implements Store {
     private readonly isUnique: IsUniqueViolation,
     private readonly limiters: (opts: { name: string; points: number; durationSeconds: number }) => RateLimiter,
   ) {
-    const r = repos(db, isUnique);
+    const r = repos(db, isUnique, dialect);
     this.entities = r.entities;
     this.meta = r.meta;
     this.audit = r.audit;
@@ -201,7 +208,7 @@ export class SqlStore implements Store {
   }
 
   transaction<T>(fn: (tx: Repos) => Promise<T>): Promise<T> {
-    return this.db.transaction().execute((trx) => fn(repos(trx, this.isUnique)));
+    return this.db.transaction().execute((trx) => fn(repos(trx, this.isUnique, this.dialect)));
   }
 
   async ping() {
