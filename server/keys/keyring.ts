@@ -3,6 +3,9 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { assertOwnerOnly } from './owner-only.ts';
+
+const KEY_RING = 'the key ring: it encrypts sessions and stored secrets';
 
 export interface RingKey {
   kid: string;
@@ -132,7 +135,10 @@ export function saveKeyRing(file: string, ring: KeyRing): void {
 /** Loads the ring from `inline` (env/config) or `file`; creates the file on first start. */
 export function loadOrCreateKeyRing(opts: { file: string; inline?: string }): { ring: KeyRing; created: boolean } {
   if (opts.inline) return { ring: parseKeyRing(opts.inline), created: false };
-  if (existsSync(opts.file)) return { ring: parseKeyRing(readFileSync(opts.file, 'utf8')), created: false };
+  if (existsSync(opts.file)) {
+    assertOwnerOnly(opts.file, KEY_RING);
+    return { ring: parseKeyRing(readFileSync(opts.file, 'utf8')), created: false };
+  }
   const ring = new KeyRing([newKey()]);
   saveKeyRing(opts.file, ring);
   return { ring, created: true };
@@ -141,6 +147,7 @@ export function loadOrCreateKeyRing(opts: { file: string; inline?: string }): { 
 /** Re-reads the ring file when it changed and swaps the keys in; returns true when it did. */
 export function reloadKeyRing(ring: KeyRing, file: string): boolean {
   if (!existsSync(file)) return false;
+  assertOwnerOnly(file, KEY_RING);
   const next = parseKeyRing(readFileSync(file, 'utf8'));
   const same = next.keys.length === ring.keys.length && next.keys.every((k, i) => k.kid === ring.keys[i].kid && k.activateAt === ring.keys[i].activateAt);
   if (same) return false;

@@ -4,6 +4,7 @@ import { createHash, X509Certificate } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import selfsigned from 'selfsigned';
+import { assertOwnerOnly } from '../keys/owner-only.ts';
 
 export interface TlsMaterial {
   key: string;
@@ -29,6 +30,7 @@ export async function loadOrCreateTls(opts: { dataDir: string; name: string; hos
   const certPath = join(opts.dataDir, 'tls', `${opts.name}.crt`);
   const keyPath = join(opts.dataDir, 'tls', `${opts.name}.key`);
   if (existsSync(certPath) && existsSync(keyPath)) {
+    assertOwnerOnly(keyPath, 'a TLS private key the broker generated');
     const cert = readFileSync(certPath, 'utf8');
     return { key: readFileSync(keyPath, 'utf8'), cert, fingerprint: fingerprintOf(cert), generated: false };
   }

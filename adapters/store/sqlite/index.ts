@@ -1,5 +1,5 @@
 // SQLite adapter (the embedded default): better-sqlite3 under kysely, one file in the data directory.
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, fchmodSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
@@ -37,9 +37,39 @@ function withStatementCache(database: SQLite.Database): SQLite.Database {
   });
 }
 
+/**
+ * The database holds every secret the broker keeps: it and its -wal and -shm files are owner-only (0600) whatever
+ * the directory's mode (a Docker volume is often 0755) and the umask. SQLite creates -wal and -shm with the
+ * database file's mode, so the file is created 0600 before SQLite opens it; files left group- or world-accessible
+ * by an earlier version are tightened.
+ */
+function ownerOnlyDatabaseFiles(file: string): void {
+  if (process.platform === 'win32') return;
+  if (!existsSync(file)) {
+    try {
+      const fd = openSync(file, 'wx', 0o600);
+      try {
+        fchmodSync(fd, 0o600); // not left to the umask
+      } finally {
+        closeSync(fd);
+      }
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err; // another replica created it first
+    }
+  }
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) {
+    if (!existsSync(f)) continue;
+    const st = statSync(f);
+    if (st.mode & 0o077 && st.uid === process.getuid?.()) chmodSync(f, 0o600);
+  }
+}
+
 /** Opens (creating if needed) the SQLite store at `file` (':memory:' for tests) and migrates it. */
 export async function openSqliteStore(file: string): Promise<Store> {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  if (file !== ':memory:') {
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+    ownerOnlyDatabaseFiles(file);
+  }
   const database = new SQLite(file);
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = NORMAL');
