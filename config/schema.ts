@@ -63,7 +63,8 @@ const adminSchema = z
 
 export const rawConfigSchema = z.strictObject({
   http: httpSchema.prefault({}),
-  logLevel: z.enum(LOG_LEVELS).default('info'),
+  /** What the broker logs (JSON lines on stderr): trace, debug, info (default), warn, error, fatal or silent. */
+  logLevel: z.enum(LOG_LEVELS).default('info').describe('log level: trace | debug | info | warn | error | fatal | silent (default info)'),
   region: matching(/^[a-z]{2}(-(gov|iso[a-z]?))?-[a-z]+-\d{1,2}$/, 'expected a region name like "us-east-1"').default('us-east-1'),
   dataDir: text().default('./data'),
   store: storeSchema.optional(),
@@ -93,6 +94,8 @@ export const rawConfigSchema = z.strictObject({
   audit: z
     .strictObject({
       retentionDays: z.coerce.number().int().min(1, { error: 'expected at least 1 day' }).default(90),
+      /** Also write every audit event to the log at info (one JSON line each). Default false: the store only. */
+      log: boolean().default(false).describe('also write each audit event to the log at info (default false: the store only)'),
     })
     .prefault({}),
 });

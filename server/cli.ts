@@ -1,9 +1,11 @@
 // The `idbroker` command: start | config check FILE | policy lint FILE | version | --help.
 import { readFileSync } from 'node:fs';
 import { ConfigError, loadConfig, resolveConfigPath } from '../config/load.ts';
+import { missingFiles } from '../config/file-checks.ts';
 import { ConfigApplyError } from './iam/apply-config.ts';
 import { startBroker } from './main.ts';
-import { lintPolicy, type PolicyKind } from './policy/index.ts';
+import type { PolicyKind } from './policy/index.ts';
+import { lintPolicyFile } from './policy/policy-file.ts';
 import { openStore } from './registry.ts';
 import { addRevocation, type RevocationRule } from './sts/revocation.ts';
 import { lookupEvents } from './audit/lookup-events.ts';
@@ -18,14 +20,16 @@ const HELP = `idbroker — directory and federation identity broker (AWS IAM/STS
 
 Usage:
   idbroker start [--config FILE]      run the broker (config: --config, IDBROKER_CONFIG, or config/default.yaml)
-  idbroker config check FILE          validate a config file without starting
+  idbroker config check FILE          validate a config file without starting (and that the files it names
+                                      — certificates, keys, CA bundles, SAML metadata — exist and are readable)
   idbroker sessions revoke [--config FILE] (--access-key-id ASIA… | --principal ARN | --before TIME --account ID)
                                       revoke temporary credentials (every replica refuses them within 2 s)
   idbroker directories [--config FILE] [--json]
                                       the directories, their listeners and each managed-ad trust's status
                                       (verified / failed, reason, time) as the running broker last checked it
   idbroker policy lint FILE [--kind identity|trust|resource|boundary|session]
-                                      validate a policy document and warn about risky grants (exit 1 on errors)
+                                      validate a policy document (JSON, or YAML: .yaml/.yml) and warn about
+                                      risky grants (exit 1 on errors)
   idbroker audit [--config FILE] [--since TIME] [--until TIME] [--principal ARN] [--event NAME] [--denied] [--limit N]
                                       the audit trail, newest first, one JSON event per line; TIME: ISO 8601,
                                       epoch seconds, or a duration back from now (15m, 2h, 7d); --denied: only
@@ -148,7 +152,7 @@ function lint(argv: string[]): number {
     process.stderr.write('usage: idbroker policy lint FILE [--kind identity|trust|resource|boundary|session]\n');
     return 2;
   }
-  const findings = lintPolicy(readFileSync(file, 'utf8'), kind);
+  const { findings } = lintPolicyFile(readFileSync(file, 'utf8'), file, kind);
   for (const f of findings) process.stdout.write(`${file}: ${f.severity} ${f.code} at ${f.path || '(document)'}: ${f.message}\n`);
   if (findings.length === 0) process.stdout.write(`${file}: OK\n`);
   return findings.some((f) => f.severity === 'error') ? 1 : 0;
@@ -227,7 +231,8 @@ export async function main(argv: string[]): Promise<number> {
         return await start(rest);
       case 'config':
         if (rest[0] === 'check' && rest[1]) {
-          loadConfig(rest[1], process.env);
+          const missing = missingFiles(loadConfig(rest[1], process.env));
+          if (missing.length) throw new ConfigError(missing);
           process.stdout.write(`${rest[1]}: OK\n`);
           return 0;
         }

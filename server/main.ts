@@ -1,5 +1,6 @@
 // Composition root: config → store, keys → services → listeners. Nothing global; close() undoes it all.
 import { createServer, type Server } from 'node:http';
+import type { Context } from 'koa';
 import { createServer as createHttpsServer } from 'node:https';
 import { loadOrCreateTls } from './tls/certificates.ts';
 import type { AddressInfo } from 'node:net';
@@ -31,6 +32,7 @@ import { DirectorySessionChecker } from './sts/directory-sessions.ts';
 import { RevokeSessions } from './sts/actions/revoke-sessions.ts';
 import { AuditLog } from './audit/audit-log.ts';
 import { LookupEvents } from './audit/lookup-events.ts';
+import { cloudTrailApi, isCloudTrailRequest } from './audit/cloudtrail-api.ts';
 import { OIDC_LOGIN_KIND, OIDC_LOGIN_TTL_MS, oidcLoginProvider, oidcLoginStates, openStore, samlLoginProvider, samlSpMetadata } from './registry.ts';
 import { ensureSpKeyPair } from './saml-sp-key.ts';
 import { spEndpoints } from './sts/saml/sp-endpoints.ts';
@@ -106,10 +108,11 @@ export async function startBroker(opts: BrokerOptions): Promise<Broker> {
     const credentials = new CredentialResolver(store, keys);
     const revocations = new RevocationList(store);
     const directorySessions = new DirectorySessionChecker(store, () => actionServices.directories, config.sessions.directoryRecheckSeconds * 1000);
-    const audit = new AuditLog(store, logger, { retentionDays: config.audit.retentionDays });
+    const audit = new AuditLog(store, logger, { retentionDays: config.audit.retentionDays, log: config.audit.log });
     const metrics = createMetrics();
     const actionServices: ActionServices = { region: config.region, publicUrl: config.http.publicUrl, accounts: config.accounts, revokeChanged: () => revocations.invalidate() };
     const perSource = config.limits.requestsPerSecondPerSource ? store.rateLimiter({ name: 'src', points: config.limits.requestsPerSecondPerSource, durationSeconds: 1 }) : undefined;
+    const perPrincipal = config.limits.requestsPerSecondPerPrincipal ? store.rateLimiter({ name: 'prn', points: config.limits.requestsPerSecondPerPrincipal, durationSeconds: 1 }) : undefined;
     const api = queryApi({
       store,
       keys,
@@ -123,7 +126,7 @@ export async function startBroker(opts: BrokerOptions): Promise<Broker> {
       audit,
       limits: {
         perSource,
-        perPrincipal: config.limits.requestsPerSecondPerPrincipal ? store.rateLimiter({ name: 'prn', points: config.limits.requestsPerSecondPerPrincipal, durationSeconds: 1 }) : undefined,
+        perPrincipal,
       },
       services: [
         { name: 'iam', version: '2010-05-08', namespace: IAM_NAMESPACE, actions: iamActions([RevokeSessions, LookupEvents]), internalError: 'ServiceFailure' },
@@ -134,6 +137,8 @@ export async function startBroker(opts: BrokerOptions): Promise<Broker> {
         credentials.invalidate();
       },
     });
+    const cloudTrail = cloudTrailApi({ store, keys, credentials, revocations, directorySessions, authorizer, region: config.region, bodyLimit: config.http.bodyLimitBytes, audit, clock: opts.clock, limits: { perSource, perPrincipal } });
+    const apis = (ctx: Context) => (isCloudTrailRequest(ctx) ? cloudTrail(ctx) : api(ctx));
     const authorize = authorizeEndpoint({ keys, credentials, revocations, directorySessions, authorizer, bodyLimit: config.http.bodyLimitBytes });
     const spKey = await ensureSpKeyPair(store, keys, new URL(config.http.publicUrl).hostname);
     const samlMetadata = async () => samlSpMetadata({ ...spEndpoints(actionServices.publicUrl), ...spKey });
@@ -153,7 +158,7 @@ export async function startBroker(opts: BrokerOptions): Promise<Broker> {
     });
     const started: { directories?: Directories } = {}; // set once the directories run; /readyz lists them
     const readiness = () => ({ directories: directoryDetails(started.directories?.running ?? []) });
-    const app = createApp({ store, logger, metrics, queryApi: api, authorize, samlMetadata, portal, readiness, federatedLogin, guard: browserGuard({ perSource }), trustProxy: config.http.trustProxy });
+    const app = createApp({ store, logger, metrics, queryApi: apis, authorize, samlMetadata, portal, readiness, federatedLogin, guard: browserGuard({ perSource }), trustProxy: config.http.trustProxy });
     const housekeeping = setInterval(() => {
       purgeExpiredReplays(store, new Date()).catch((err) => logger.warn({ err }, 'SAML replay cache purge failed'));
       purgeStaleLogins(store, [SAML_LOGIN_REQUEST, OIDC_LOGIN_KIND], Math.max(SAML_LOGIN_TTL_MS, OIDC_LOGIN_TTL_MS), new Date()).catch((err) => logger.warn({ err }, 'stale sign-in purge failed'));

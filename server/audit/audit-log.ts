@@ -1,7 +1,8 @@
-// The audit trail's writer. Every event goes to the log at once (one JSON line, secrets removed) and into
+// The audit trail's writer. Every event goes into
 // a queue that is written to the Store in batches every `flushMs`. A failed write is retried with backoff;
 // nothing is dropped: while the queue is over `maxQueue` the broker refuses new calls (503) instead of
-// losing their events, and on shutdown the queue is flushed before the store closes.
+// losing their events, and on shutdown the queue is flushed before the store closes. With `log` (config
+// audit.log: true) each event is also written to the log at info, one JSON line, secrets removed.
 import type { Logger } from 'pino';
 import type { Store } from '../contracts/store.ts';
 import { toRecord, type AuditEvent } from './event.ts';
@@ -10,6 +11,8 @@ export interface AuditLogOptions {
   flushMs?: number;
   maxQueue?: number;
   retentionDays?: number;
+  /** Also write each event to the log at info (config audit.log; default false: the store only). */
+  log?: boolean;
 }
 
 export class AuditLog {
@@ -22,11 +25,13 @@ export class AuditLog {
   private readonly flushMs: number;
   private readonly maxQueue: number;
   private readonly retentionDays: number;
+  private readonly log: boolean;
 
   constructor(private readonly store: Store, private readonly logger: Logger, opts: AuditLogOptions = {}) {
     this.flushMs = opts.flushMs ?? 200;
     this.maxQueue = opts.maxQueue ?? 10_000;
     this.retentionDays = opts.retentionDays ?? 90;
+    this.log = opts.log ?? false;
   }
 
   /** False while the queue is too long to accept more calls (the caller answers ServiceUnavailable). */
@@ -39,7 +44,7 @@ export class AuditLog {
   }
 
   record(event: AuditEvent): void {
-    this.logger.info({ audit: event }, `audit ${event.eventSource} ${event.eventName}${event.errorCode ? ` ${event.errorCode}` : ''}`);
+    if (this.log) this.logger.info({ audit: event }, `audit ${event.eventSource} ${event.eventName}${event.errorCode ? ` ${event.errorCode}` : ''}`);
     this.queue.push(event);
     this.schedule(this.flushMs);
   }

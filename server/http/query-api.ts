@@ -12,8 +12,8 @@ import type { CredentialResolver } from '../iam/credentials.ts';
 import { ParamReader } from '../iam/params.ts';
 import type { RevocationList } from '../sts/revocation.ts';
 import type { DirectorySessionChecker } from '../sts/directory-sessions.ts';
-import { checkSigV4Request, parseSigV4, verifySigV4, type IncomingSignedRequest } from '../sts/sigv4/index.ts';
-import { resolveTemporary } from '../sts/temporary-credentials.ts';
+import type { IncomingSignedRequest } from '../sts/sigv4/index.ts';
+import { authenticateRequest } from './authenticate.ts';
 import { parseQueryParams } from './query-params.ts';
 import { readBody } from './read-body.ts';
 import type { AuditLog } from '../audit/audit-log.ts';
@@ -90,17 +90,7 @@ export function queryApi(deps: QueryApiDeps) {
   const byName = new Map(deps.services.map((s) => [s.name, s]));
   const clock = deps.clock ?? (() => new Date());
 
-  async function authenticate(req: IncomingSignedRequest, service: QueryService, now: Date): Promise<Caller> {
-    const auth = parseSigV4(req);
-    if (!auth) throw new AwsError('MissingAuthenticationToken', 'Request is missing Authentication Token');
-    const opts = { now, expectedService: service.name, explainMismatch: true };
-    checkSigV4Request(auth, opts); // clock skew and scope come before key lookup, as on AWS
-    const resolved = auth.accessKeyId.startsWith('ASIA')
-      ? await resolveTemporary(deps.keys, deps.revocations, auth.accessKeyId, auth.securityToken, now, deps.directorySessions)
-      : await deps.credentials.resolve(auth.accessKeyId, now.getTime());
-    verifySigV4(req, auth, resolved.secretAccessKey, opts);
-    return resolved.caller;
-  }
+  const authenticate = (req: IncomingSignedRequest, service: QueryService, now: Date): Promise<Caller> => authenticateRequest(deps, req, service.name, now);
 
   return async function handleQuery(ctx: Context): Promise<void> {
     const requestId = ctx.state.requestId as string;

@@ -33,7 +33,7 @@ export interface SigV4Auth {
 
 export interface VerifyOptions {
   now: Date;
-  expectedService: 'sts' | 'iam';
+  expectedService: 'sts' | 'iam' | 'cloudtrail';
   /** Regions this endpoint answers for; absent: any well-formed region (custom endpoints sign with the client's region). */
   regions?: ReadonlySet<string>;
   /**

@@ -1,0 +1,127 @@
+// CloudTrail's LookupEvents over the AWS JSON 1.1 protocol, as the AWS CLI (`aws cloudtrail lookup-events
+// --endpoint-url …`) and @aws-sdk/client-cloudtrail call it: POST / with X-Amz-Target
+// com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.LookupEvents, SigV4 for service "cloudtrail",
+// authorized as cloudtrail:LookupEvents; errors as {"__type": …, "message": …}. The call is itself audited.
+import type { Context } from 'koa';
+import { AwsError, isStoreUnavailable } from '../contracts/errors.ts';
+import type { RateLimiter, Store } from '../contracts/store.ts';
+import type { Authorizer } from '../iam/authorizer.ts';
+import type { Caller } from '../iam/caller.ts';
+import { authenticateRequest, type AuthenticateDeps } from '../http/authenticate.ts';
+import { readBody } from '../http/read-body.ts';
+import type { IncomingSignedRequest } from '../sts/sigv4/index.ts';
+import type { AuditLog } from './audit-log.ts';
+import { CloudTrailError, lookupCloudTrailEvents, parseLookupRequest } from './cloudtrail-lookup.ts';
+import { DENIED_CODES, newEventId, redact, userIdentity } from './event.ts';
+
+export const CLOUDTRAIL_TARGET_PREFIX = 'com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.';
+const CONTENT_TYPE = 'application/x-amz-json-1.1';
+
+/** A request in CloudTrail's protocol (X-Amz-Target names a CloudTrail operation). */
+export function isCloudTrailRequest(ctx: Context): boolean {
+  return ctx.method === 'POST' && ctx.path === '/' && String(ctx.get('x-amz-target')).startsWith(CLOUDTRAIL_TARGET_PREFIX);
+}
+
+export interface CloudTrailApiDeps extends AuthenticateDeps {
+  store: Store;
+  authorizer: Authorizer;
+  region: string;
+  bodyLimit: number;
+  audit?: AuditLog;
+  limits?: { perSource?: RateLimiter; perPrincipal?: RateLimiter };
+  clock?: () => Date;
+}
+
+// The Query API's error codes as AWS JSON services name them.
+const JSON_CODES: Record<string, string> = {
+  InvalidClientTokenId: 'UnrecognizedClientException',
+  SignatureDoesNotMatch: 'InvalidSignatureException',
+  AccessDenied: 'AccessDeniedException',
+  Throttling: 'ThrottlingException',
+  ExpiredToken: 'ExpiredTokenException',
+  IncompleteSignature: 'IncompleteSignatureException',
+  MissingAuthenticationToken: 'MissingAuthenticationTokenException',
+  ServiceUnavailable: 'ServiceUnavailableException',
+  RequestEntityTooLarge: 'SerializationException',
+};
+
+function asCloudTrailError(err: unknown): CloudTrailError | undefined {
+  if (err instanceof CloudTrailError) return err;
+  if (isStoreUnavailable(err)) return new CloudTrailError('ServiceUnavailableException', 'The service is unavailable. Please try again shortly.', 503);
+  if (err instanceof AwsError) {
+    const code = JSON_CODES[err.code] ?? (err.code.endsWith('Exception') ? err.code : `${err.code}Exception`);
+    return new CloudTrailError(code, err.message.replace(/ Encoded authorization failure message: .*$/s, ''), err.status >= 500 ? err.status : 400);
+  }
+  return undefined;
+}
+
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+
+export function cloudTrailApi(deps: CloudTrailApiDeps) {
+  const clock = deps.clock ?? (() => new Date());
+  return async function handleCloudTrail(ctx: Context): Promise<void> {
+    const requestId = ctx.state.requestId as string;
+    const operation = String(ctx.get('x-amz-target')).slice(CLOUDTRAIL_TARGET_PREFIX.length);
+    ctx.state.action = `cloudtrail:${operation}`;
+    const now = clock();
+    let caller: Caller | undefined;
+    let body: unknown;
+    let failure: CloudTrailError | undefined;
+    const send = (status: number, payload: unknown) => {
+      ctx.status = status;
+      ctx.body = JSON.stringify(payload);
+      ctx.set('Content-Type', CONTENT_TYPE);
+      ctx.set('x-amzn-RequestId', requestId);
+    };
+    try {
+      if (deps.audit && !deps.audit.accepting) throw new AwsError('ServiceUnavailable', 'The audit trail is behind; try again shortly.');
+      if (deps.limits?.perSource && !(await deps.limits.perSource.consume(ctx.ip)).allowed) throw new AwsError('Throttling', 'Rate exceeded');
+      const raw = await readBody(ctx.req, deps.bodyLimit);
+      const req: IncomingSignedRequest = { method: ctx.method, path: ctx.path, rawQuery: ctx.querystring, headers: ctx.req.headers, rawHeaders: ctx.req.rawHeaders, body: raw };
+      caller = await authenticateRequest(deps, req, 'cloudtrail', now);
+      if (deps.limits?.perPrincipal && !(await deps.limits.perPrincipal.consume(caller.arn)).allowed) throw new AwsError('Throttling', 'Rate exceeded');
+      if (operation !== 'LookupEvents') throw new CloudTrailError('UnknownOperationException', `idbroker answers CloudTrail's LookupEvents only, not ${operation}.`);
+      try {
+        body = raw.length === 0 ? {} : JSON.parse(raw.toString('utf8'));
+      } catch {
+        throw new CloudTrailError('SerializationException', 'The request body is not valid JSON.');
+      }
+      const lookup = parseLookupRequest(body);
+      await deps.authorizer.authorize(caller, 'cloudtrail:LookupEvents', '*', now, {
+        'aws:SourceIp': ctx.ip,
+        'aws:SecureTransport': ctx.secure,
+        'aws:RequestedRegion': deps.region,
+      });
+      send(200, await lookupCloudTrailEvents(deps.store, caller.account, lookup));
+    } catch (caught) {
+      failure = asCloudTrailError(caught);
+      if (!failure) {
+        ctx.state.error = caught;
+        failure = new CloudTrailError('InternalFailure', 'The request processing has failed because of an unknown error, exception or failure.', 500);
+      }
+      ctx.state.errorCode = failure.code;
+      send(failure.status, { __type: failure.code, message: failure.message });
+    } finally {
+      if (deps.audit && operation && failure?.status !== 503) {
+        const params = body !== null && typeof body === 'object' && !Array.isArray(body) ? Object.fromEntries(Object.entries(body).map(([k, v]) => [lowerFirst(k), v])) : null;
+        deps.audit.record({
+          eventVersion: '1.08',
+          eventTime: now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+          eventSource: 'cloudtrail.amazonaws.com',
+          eventName: operation,
+          awsRegion: deps.region,
+          sourceIPAddress: ctx.ip,
+          userAgent: ctx.get('user-agent') || undefined,
+          userIdentity: userIdentity(caller),
+          requestParameters: params && Object.keys(params).length ? (redact(params) as Record<string, unknown>) : null,
+          responseElements: null,
+          ...(failure ? { errorCode: failure.code, errorMessage: failure.message } : {}),
+          requestID: requestId,
+          eventID: newEventId(),
+          readOnly: true,
+          denied: failure !== undefined && (DENIED_CODES.has(failure.code) || ['UnrecognizedClientException', 'InvalidSignatureException', 'ExpiredTokenException', 'MissingAuthenticationTokenException'].includes(failure.code)),
+        });
+      }
+    }
+  };
+}
