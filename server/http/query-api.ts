@@ -10,6 +10,7 @@ import type { Authorizer } from '../iam/authorizer.ts';
 import type { Caller } from '../iam/caller.ts';
 import type { CredentialResolver } from '../iam/credentials.ts';
 import { ParamReader } from '../iam/params.ts';
+import { requireRequestAuthorization } from '../iam/request-authorization.ts';
 import type { RevocationList } from '../sts/revocation.ts';
 import type { DirectorySessionChecker } from '../sts/directory-sessions.ts';
 import type { IncomingSignedRequest } from '../sts/sigv4/index.ts';
@@ -130,7 +131,7 @@ export function queryApi(deps: QueryApiDeps) {
       if (caller) checkSessionScope(caller, service.name, action.name);
       if (caller && deps.limits?.perPrincipal && !(await deps.limits.perPrincipal.consume(caller.arn)).allowed) throw new AwsError('Throttling', 'Rate exceeded');
 
-      const actx: ActionContext = {
+      const base: ActionContext = {
         store: deps.store,
         keys: deps.keys,
         caller: caller as Caller,
@@ -143,11 +144,15 @@ export function queryApi(deps: QueryApiDeps) {
         services: deps.actionServices,
       };
       const reader = new ParamReader(params);
-      const p = action.parse(reader, actx);
+      const p = action.parse(reader, base);
       reader.done();
+      // The resource ARN and condition keys, from the action's row of the authorization table.
+      const authorization = await requireRequestAuthorization(`${service.name}:${action.name}`, params, { store: deps.store, account: base.account, caller });
+      const actx: ActionContext = { ...base, authorization };
       if (action.authorize) await action.authorize(p, actx);
       else if (caller) {
-        await deps.authorizer.authorize(caller, `${service.name}:${action.name}`, action.resource(p, actx), now, {
+        await deps.authorizer.authorize(caller, authorization.action, authorization.resource, now, {
+          ...authorization.context,
           'aws:SourceIp': ctx.ip,
           'aws:SecureTransport': ctx.secure,
           'aws:RequestedRegion': deps.actionServices.region,

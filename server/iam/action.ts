@@ -8,6 +8,7 @@ import type { KeyRing } from '../keys/keyring.ts';
 import type { Authorizer } from './authorizer.ts';
 import type { Caller } from './caller.ts';
 import type { ParamReader } from './params.ts';
+import type { RequestAuthorization } from './request-authorization.ts';
 
 export interface RequestInfo {
   sourceIp: string;
@@ -32,6 +33,11 @@ export interface ActionContext {
   readonly changed: () => void;
   /** Broker-wide services that some actions need (revocation list, clock-independent settings…). */
   readonly services: ActionServices;
+  /**
+   * The action's row of the authorization table resolved for this request: resource ARN and condition keys
+   * (server/iam/authorization-table.ts). Actions that authorize themselves (AssumeRole) use it.
+   */
+  readonly authorization?: RequestAuthorization;
 }
 
 export interface ActionServices {

@@ -2,6 +2,7 @@
 // questions every login path asks: which roles may it assume, and credentials for it in one role.
 // Shared by AssumeRoleWithLDAPIdentity and the browser portal. No HTTP here.
 import { AwsError } from '../contracts/errors.ts';
+import { roleResourceKeys } from '../iam/authorization-table.ts';
 import { compileDocument } from '../iam/documents.ts';
 import { IamModel, type RoleData } from '../iam/model.ts';
 import type { KeyRing } from '../keys/keyring.ts';
@@ -68,6 +69,7 @@ export function trustAllows(identity: VerifiedIdentity, role: RoleData, account:
   const tags = identity.tags ?? [];
   const context = {
     ...identity.claims,
+    ...roleResourceKeys(role), // aws:ResourceTag/*, iam:ResourceTag/* of the role (server/iam/authorization-table.ts)
     ...(identity.source !== 'directory' ? { 'aws:FederatedProvider': principal.arn } : {}),
     ...Object.fromEntries(tags.map((t) => [`aws:RequestTag/${t.Key}`, t.Value])),
     ...(tags.length ? { 'aws:TagKeys': tags.map((t) => t.Key) } : {}),

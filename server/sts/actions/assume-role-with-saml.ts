@@ -8,6 +8,7 @@ import { defineAction, type ActionContext } from '../../iam/action.ts';
 import { parseArn } from '../../iam/arn.ts';
 import { SAML_PROVIDER, type SamlProviderData } from '../../iam/actions/saml-providers.ts';
 import { compileDocument } from '../../iam/documents.ts';
+import { roleResourceKeys } from '../../iam/authorization-table.ts';
 import { IamModel, type RoleData } from '../../iam/model.ts';
 import { parseSamlMetadata } from '../../iam/saml-metadata.ts';
 import { evaluate, type ContextValue } from '../../policy/index.ts';
@@ -107,6 +108,7 @@ export const AssumeRoleWithSAML = defineAction<Params>({
     const tagging = mergeSessionTags({ tags: attrs.tags, transitiveTagKeys: attrs.transitiveTagKeys }, mapped, 'InvalidIdentityToken');
     const context: Record<string, ContextValue | undefined> = {
       ...saml,
+      ...roleResourceKeys(role), // aws:ResourceTag/*, iam:ResourceTag/* of the role (server/iam/authorization-table.ts)
       'aws:SourceIp': ctx.request.sourceIp,
       'aws:SecureTransport': ctx.request.secureTransport,
       'aws:RequestedRegion': ctx.request.region,

@@ -7,6 +7,7 @@ import { AwsError } from '../../contracts/errors.ts';
 import { defineAction } from '../../iam/action.ts';
 import { parseArn } from '../../iam/arn.ts';
 import { compileDocument } from '../../iam/documents.ts';
+import { roleResourceKeys } from '../../iam/authorization-table.ts';
 import { IamModel, type RoleData } from '../../iam/model.ts';
 import { evaluate, type ContextValue } from '../../policy/index.ts';
 import { credentialsXml, issueSession } from '../issue-credentials.ts';
@@ -62,6 +63,7 @@ export const AssumeRoleWithWebIdentity = defineAction<Params>({
     const keys = webIdentityConditionKeys(t);
     const context: Record<string, ContextValue | undefined> = {
       ...keys,
+      ...roleResourceKeys(role), // aws:ResourceTag/*, iam:ResourceTag/* of the role (server/iam/authorization-table.ts)
       'aws:SourceIp': ctx.request.sourceIp,
       'aws:SecureTransport': ctx.request.secureTransport,
       'aws:RequestedRegion': ctx.request.region,

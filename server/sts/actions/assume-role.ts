@@ -88,19 +88,16 @@ export const AssumeRole = defineAction<Params>({
     const ref = roleNameOf(p.roleArn);
     if (!ref || !/^\d{12}$/.test(ref.account)) throw new AwsError('ValidationError', 'Request ARN is invalid');
     const role = ref ? (await new IamModel(ctx.store).getPrincipal<RoleData>(ref.account, 'role', ref.name))?.data : undefined;
+    // The table's keys (sts:ExternalId, sts:RoleSessionName, sts:SourceIdentity, session tags, the role's tags),
+    // then the request's and the MFA's.
     const context: Record<string, ContextValue | undefined> = {
+      ...ctx.authorization?.context,
       'aws:SourceIp': ctx.request.sourceIp,
       'aws:SecureTransport': ctx.request.secureTransport,
       'aws:RequestedRegion': ctx.request.region,
-      'sts:RoleSessionName': p.sessionName,
-      'sts:ExternalId': p.externalId,
-      'sts:SourceIdentity': p.sourceIdentity ?? sourceIdentity,
       'aws:MultiFactorAuthPresent': mfaTime !== undefined ? true : caller.temporary ? false : undefined,
       'aws:MultiFactorAuthAge': mfaTime !== undefined ? Math.floor(ctx.now.getTime() / 1000) - mfaTime : undefined,
-      'sts:TransitiveTagKeys': p.transitiveTagKeys.length ? p.transitiveTagKeys : undefined,
-      'aws:TagKeys': p.tags.length ? p.tags.map((t) => t.Key) : undefined,
     };
-    for (const t of p.tags) context[`aws:RequestTag/${t.Key}`] = t.Value;
     if (!role || !ref) {
       const { decision, context: c } = await ctx.authorizer.decide(caller, 'sts:AssumeRole', p.roleArn, ctx.now, context);
       throw await ctx.authorizer.denied(caller, 'sts:AssumeRole', p.roleArn, { ...decision, decision: decision.decision === 'explicitDeny' ? 'explicitDeny' : 'implicitDeny' }, c, ctx.now, 'resource');
