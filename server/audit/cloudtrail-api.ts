@@ -1,6 +1,7 @@
 // CloudTrail's LookupEvents over the AWS JSON 1.1 protocol, as the AWS CLI (`aws cloudtrail lookup-events
 // --endpoint-url …`) and @aws-sdk/client-cloudtrail call it: POST / with X-Amz-Target
-// com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.LookupEvents, SigV4 for service "cloudtrail",
+// com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.LookupEvents (botocore's target prefix; the JS SDK v3
+// sends the short CloudTrail_20131101.LookupEvents), SigV4 for service "cloudtrail",
 // authorized as cloudtrail:LookupEvents; errors as {"__type": …, "message": …}. The call is itself audited.
 import type { Context } from 'koa';
 import { AwsError, isStoreUnavailable } from '../contracts/errors.ts';
@@ -14,12 +15,13 @@ import type { AuditLog } from './audit-log.ts';
 import { CloudTrailError, lookupCloudTrailEvents, parseLookupRequest } from './cloudtrail-lookup.ts';
 import { DENIED_CODES, newEventId, redact, userIdentity } from './event.ts';
 
-export const CLOUDTRAIL_TARGET_PREFIX = 'com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.';
+/** X-Amz-Target of a CloudTrail operation: the long (botocore) or short (Smithy serviceTarget) form. */
+const TARGET = /^(?:com\.amazonaws\.cloudtrail\.v20131101\.)?CloudTrail_20131101\.([A-Za-z]+)$/;
 const CONTENT_TYPE = 'application/x-amz-json-1.1';
 
 /** A request in CloudTrail's protocol (X-Amz-Target names a CloudTrail operation). */
 export function isCloudTrailRequest(ctx: Context): boolean {
-  return ctx.method === 'POST' && ctx.path === '/' && String(ctx.get('x-amz-target')).startsWith(CLOUDTRAIL_TARGET_PREFIX);
+  return ctx.method === 'POST' && ctx.path === '/' && TARGET.test(ctx.get('x-amz-target'));
 }
 
 export interface CloudTrailApiDeps extends AuthenticateDeps {
@@ -61,7 +63,7 @@ export function cloudTrailApi(deps: CloudTrailApiDeps) {
   const clock = deps.clock ?? (() => new Date());
   return async function handleCloudTrail(ctx: Context): Promise<void> {
     const requestId = ctx.state.requestId as string;
-    const operation = String(ctx.get('x-amz-target')).slice(CLOUDTRAIL_TARGET_PREFIX.length);
+    const operation = TARGET.exec(ctx.get('x-amz-target'))?.[1] ?? '';
     ctx.state.action = `cloudtrail:${operation}`;
     const now = clock();
     let caller: Caller | undefined;
