@@ -50,7 +50,7 @@ const same = (a: AttributeValue, b: AttributeValue): boolean =>
   Buffer.isBuffer(a) || Buffer.isBuffer(b) ? Buffer.compare(Buffer.from(a as Buffer), Buffer.from(b as Buffer)) === 0 : a.toLowerCase() === b.toLowerCase();
 
 export async function modify(ctx: Ctx, who: BoundPrincipal, dn: string, changes: ModifyChange[]): Promise<void> {
-  await ctx.state.write((batch) => {
+  await ctx.state.write(async (batch, tx) => {
     requireAdmin(ctx, batch.model, who);
     const o = getOrThrow(batch.model, dn);
     const cur = batch.get(o.key)!;
@@ -83,6 +83,9 @@ export async function modify(ctx: Ctx, who: BoundPrincipal, dn: string, changes:
       checkAttribute(batch.model, cur, lower, values);
     }
     if (isUser(e)) normaliseUser(ctx, e, cur.entry, unlock);
+    // an unlock (lockoutTime: 0) also forgets the failures, as AD resets badPwdCount (the counter: lockout.ts)
+    const guid = e.get('objectGUID')?.[0];
+    if (unlock && Buffer.isBuffer(guid)) await tx.entities.deleteByParent(ctx.state.account, [KIND.lockout], guid.toString('hex'));
     stamp(ctx, e, batch.usn);
     batch.put({ ...cur, entry: e });
   });
