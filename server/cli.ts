@@ -37,6 +37,18 @@ Usage:
   idbroker keys rotate [--config FILE] [--activate-after SECONDS]
                                       add a key to the key ring; it starts encrypting after 30 s (default), once every
                                       replica has re-read the ring (they do every 10 s); old keys keep decrypting
+  idbroker directories unlock USER [--directory d-…] [--config FILE]
+                                      unlock a directory account (AD's "Unlock account": lockoutTime 0, failed-logon
+                                      count cleared), e.g. a locked-out Administrator; --directory: needed with
+                                      several simple-ad/managed-ad directories
+  idbroker directories reset-password USER [--directory d-…] [--password-stdin] [--must-change] [--config FILE]
+                                      set a new password (policy: length and complexity); without --password-stdin
+                                      a generated one is printed once; --must-change: the user must change it at
+                                      the next logon (pwdLastSet 0). Does not unlock: see directories unlock
+  idbroker admin create-key [--account ID] [--replace AKIA…] [--config FILE]
+                                      a new access key for the IAM administrator "admin" (when the printed one is
+                                      lost), made with the store and key ring of the data directory, not the API;
+                                      --replace deletes that key first (IAM allows two per user)
   idbroker directories mfa enroll --directory d-… --user NAME [--replace]
                                       enroll a TOTP device for a directory user (prints an otpauth:// URI once);
                                       also: directories mfa remove --directory d-… --user NAME, directories mfa list
@@ -191,6 +203,9 @@ const COMMAND_OPTIONS: Record<string, string[]> = {
   'keys rotate': ['--config', '--activate-after'],
   directories: ['--config', '--json'],
   'directories mfa': ['--config', '--directory', '--user', '--replace'],
+  'directories unlock': ['--config', '--directory'],
+  'directories reset-password': ['--config', '--directory', '--password-stdin', '--must-change'],
+  'admin create-key': ['--config', '--account', '--replace'],
   'policy lint': ['--kind'],
   'sessions revoke': ['--config', '--access-key-id', '--principal', '--before', '--account'],
   login: ['--url', '--provider', '--role', '--profile', '--duration', '--region', '--redirect-port', '--no-browser'],
@@ -246,6 +261,7 @@ export async function main(argv: string[]): Promise<number> {
         return await audit(rest);
       case 'directories':
         if (rest[0] === 'mfa') return await directoryMfaCommand(rest.slice(1));
+        if (rest[0] === 'unlock' || rest[0] === 'reset-password') return await (await import('./directory-accounts-command.ts')).directoryAccountsCommand(rest[0], rest.slice(1), helpFor(`directories ${rest[0]}`));
         return await directories(rest);
       case 'policy':
         if (rest[0] === 'lint') return lint(rest.slice(1));
@@ -254,6 +270,10 @@ export async function main(argv: string[]): Promise<number> {
       case 'sessions':
         if (rest[0] === 'revoke') return await revoke(rest.slice(1));
         process.stderr.write('usage: idbroker sessions revoke …\n');
+        return 2;
+      case 'admin':
+        if (rest[0] === 'create-key') return await (await import('./admin-key-command.ts')).adminCreateKeyCommand(rest.slice(1));
+        process.stderr.write(helpFor('admin create-key'));
         return 2;
       case 'login':
         return await loginCommand(rest);

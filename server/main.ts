@@ -233,6 +233,11 @@ export async function startBroker(opts: BrokerOptions): Promise<Broker> {
       print(`  export AWS_REGION=${config.region} AWS_DEFAULT_REGION=${config.region}`);
       print(`  aws iam list-roles --endpoint-url ${httpUrl}`);
     }
+    if (admin.givenIgnored) {
+      const why = `the administrator was created on an earlier start, so the key in IDBROKER_ADMIN_ACCESS_KEY_ID / IDBROKER_ADMIN_SECRET_ACCESS_KEY (config admin) is ignored: it is not one of its keys. A new key from the data directory: npx idbroker admin create-key`;
+      print(`Warning: ${why}`);
+      logger.warn({ account }, why);
+    }
     logger.info({ httpUrl }, 'idbroker started');
 
     let closed = false;

@@ -29,6 +29,17 @@ export function openStore(cfg: StoreConfig): Promise<Store> {
   }
 }
 
+/** The log line when failed binds lock an account: for how long, and the command that unlocks it now. */
+function lockoutHint(cfg: DirectoryConfig, logger: Logger): (sam: string) => void {
+  const minutes = cfg.type === 'ad-connector' ? 0 : Math.ceil(cfg.lockout.durationSeconds / 60);
+  const threshold = cfg.type === 'ad-connector' ? 0 : cfg.lockout.threshold;
+  return (sam) =>
+    logger.warn(
+      { directory: cfg.id, user: `${cfg.netbiosName}\\${sam}` },
+      `directory ${cfg.id}: ${cfg.netbiosName}\\${sam} is locked out after ${threshold} failed logons (${minutes ? `for ${minutes} min` : 'until an administrator unlocks it'}); unlock it now: npx idbroker directories unlock ${sam} --directory ${cfg.id}`,
+    );
+}
+
 /** A directory's backend by its `type`; undefined for a type this version cannot serve yet. */
 export async function openDirectory(
   cfg: DirectoryConfig,
@@ -36,7 +47,7 @@ export async function openDirectory(
 ): Promise<{ backend: DirectoryBackend; generatedAdminPassword?: string; close?: () => Promise<void>; trusts?: () => TrustStatus[] } | undefined> {
   switch (cfg.type) {
     case 'simple-ad':
-      return openSimpleAd({ store: deps.store, config: cfg });
+      return openSimpleAd({ store: deps.store, config: cfg, onLockout: lockoutHint(cfg, deps.logger) });
     case 'managed-ad': {
       // simple-ad's local directory plus one ad-connector per trusted domain (its checks run from managed-ad's
       // trust monitor). MFA: openMfaVerifier.
@@ -44,7 +55,7 @@ export async function openDirectory(
         config: cfg,
         store: deps.store,
         logger: deps.logger,
-        openLocal: (config) => openSimpleAd({ store: deps.store, config }),
+        openLocal: (config) => openSimpleAd({ store: deps.store, config, onLockout: lockoutHint(cfg, deps.logger) }),
         openTrust: (config) => openAdConnector({ config, logger: deps.logger, healthCheckIntervalMs: 0 }),
       });
       return { backend: m.backend, generatedAdminPassword: m.generatedAdminPassword, close: () => m.close(), trusts: () => m.trusts() };

@@ -25,6 +25,8 @@ export interface Ctx {
   limits: { objects: number };
   cost: ScryptCost;
   now: () => Date;
+  /** Told when failed binds lock an account (the broker logs how to unlock it). */
+  onLockout?: (sam: string) => void;
 }
 
 /** DN, UPN (explicit, or implicit sAMAccountName@dnsName) or NETBIOS\sAMAccountName → the object. */

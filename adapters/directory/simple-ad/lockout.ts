@@ -78,12 +78,14 @@ export async function attemptSucceeded(ctx: Ctx, user: Obj, r: Reservation): Pro
  *  user as AD does (lockoutTime, hence the computed UAC bit), which every replica then sees. */
 export async function attemptFailed(ctx: Ctx, user: Obj, r: Reservation): Promise<void> {
   if (!r.locks) return;
-  await ctx.state.write((batch) => {
+  const locked = await ctx.state.write((batch) => {
     const o = batch.get(user.key);
-    if (!o || isLocked(ctx, o.entry)) return;
+    if (!o || isLocked(ctx, o.entry)) return false;
     const e = o.entry.clone();
     e.set('lockoutTime', [fileTime(ctx.now())]);
     stamp(ctx, e, batch.usn);
     batch.put({ ...o, entry: e });
+    return true;
   });
+  if (locked) ctx.onLockout?.(user.entry.first('sAMAccountName') ?? user.entry.dn);
 }

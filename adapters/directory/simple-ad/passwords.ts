@@ -84,14 +84,14 @@ function isComplex(password: string, account: { sam: string; displayName?: strin
  *  brace, quote, redirection or expansion character), so a printed password can be pasted unquoted. */
 export const SHELL_SAFE_SYMBOLS = '-_.,:@%+=';
 
-/** A random 24-character password (about 145 bits) that passes any policy this schema allows: upper, lower,
+/** A random password of `length` (at least 24) characters (24: about 145 bits) that passes any policy this schema allows: upper, lower,
  *  digit and shell-safe symbol each at least once; it starts with a letter (a leading '-' would read as an
  *  option, a leading '=' is zsh's command expansion). */
-export function generatePassword(): string {
+export function generatePassword(length = 24): string {
   const sets = ['ABCDEFGHJKLMNPQRSTUVWXYZ', 'abcdefghijkmnopqrstuvwxyz', '23456789', SHELL_SAFE_SYMBOLS];
   const all = sets.join('');
   const chars = sets.map((s) => s[randomInt(s.length)]);
-  while (chars.length < 23) chars.push(all[randomInt(all.length)]);
+  while (chars.length < Math.max(length, 24) - 1) chars.push(all[randomInt(all.length)]);
   for (let i = chars.length - 1; i > 0; i--) {
     const j = randomInt(i + 1);
     [chars[i], chars[j]] = [chars[j], chars[i]];
