@@ -1,17 +1,37 @@
 # idbroker: one image for every replica. Build: docker build -t idbroker .
-FROM node:20-bookworm-slim
-WORKDIR /app
-ENV NODE_ENV=production IDBROKER_DATA_DIR=/data
+# The build stage compiles the TypeScript (`npm run build`, dev dependencies); the image runs the compiled JavaScript
+# (dist/) with the production dependencies only, and no TypeScript loader. scripts/check-production-tree.sh (CI)
+# assembles the same tree without Docker and runs it.
+
+FROM node:24-bookworm-slim AS build
+WORKDIR /src
+# python3, make, g++: better-sqlite3 compiles from source when its prebuilt binary cannot be downloaded
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --no-audit --no-fund
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.json tsconfig.build.json ./
+COPY scripts/build.mjs ./scripts/
 COPY bin ./bin
 COPY server ./server
 COPY adapters ./adapters
 COPY config ./config
+RUN npm run build
+
+FROM node:24-bookworm-slim AS dependencies
+WORKDIR /app
+RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --no-audit --no-fund
+
+FROM node:24-bookworm-slim
+WORKDIR /app
+ENV NODE_ENV=production IDBROKER_DATA_DIR=/data
+COPY package.json package-lock.json ./
+COPY --from=dependencies /app/node_modules ./node_modules
+COPY --from=build /src/dist ./dist
 RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME /data
 EXPOSE 8080 8443 1389 1636
-ENTRYPOINT ["node", "bin/idbroker.js"]
+ENTRYPOINT ["node", "dist/bin/idbroker.js"]
 CMD ["start"]

@@ -1,20 +1,11 @@
 // The `idbroker` command: start | config check FILE | policy lint FILE | version | --help.
+// Each command imports the modules it uses when it runs (`await import`), so that `version` and `--help` load
+// almost nothing and a command loads only its own part of the broker.
 import { readFileSync } from 'node:fs';
-import { ConfigError, loadConfig, resolveConfigPath } from '../config/load.ts';
-import { missingFiles } from '../config/file-checks.ts';
-import { ConfigApplyError } from './iam/apply-config.ts';
-import { startBroker } from './main.ts';
 import type { PolicyKind } from './policy/index.ts';
-import { lintPolicyFile } from './policy/policy-file.ts';
-import { openStore } from './registry.ts';
-import { addRevocation, type RevocationRule } from './sts/revocation.ts';
-import { lookupEvents } from './audit/lookup-events.ts';
+import type { RevocationRule } from './sts/revocation.ts';
 import { CLI_TIME_HELP, parseCliTime } from './cli-time.ts';
-import { rotateKeyRingFile } from './keys/keyring.ts';
 import { join } from 'node:path';
-import { directoryReport, formatDirectoryReport } from './directories-command.ts';
-import { directoryMfaCommand } from './directory-mfa/cli.ts';
-import { credentialProcessCommand, loginCommand } from './login-command/command.ts';
 
 const HELP = `idbroker — directory and federation identity broker (AWS IAM/STS and AD-compatible LDAP)
 
@@ -69,6 +60,7 @@ function version(): string {
 }
 
 async function start(argv: string[]): Promise<number> {
+  const [{ loadConfig, resolveConfigPath }, { startBroker }] = await Promise.all([import('../config/load.ts'), import('./main.ts')]);
   const path = resolveConfigPath(argv, process.env);
   const config = loadConfig(path, process.env);
   const broker = await startBroker({ config });
@@ -112,6 +104,9 @@ async function audit(argv: string[]): Promise<number> {
   }
   const limit = Number(option(argv, '--limit') ?? 100);
   if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) return usage('--limit: expected a whole number from 1 to 10000');
+  const [{ loadConfig, resolveConfigPath }, { openStore }, { lookupEvents }] = await Promise.all([
+    import('../config/load.ts'), import('./registry.ts'), import('./audit/lookup-events.ts'),
+  ]);
   const config = loadConfig(resolveConfigPath(argv, process.env), process.env);
   const store = await openStore(config.store);
   try {
@@ -130,6 +125,9 @@ async function audit(argv: string[]): Promise<number> {
 }
 
 async function directories(argv: string[]): Promise<number> {
+  const [{ loadConfig, resolveConfigPath }, { openStore }, { directoryReport, formatDirectoryReport }] = await Promise.all([
+    import('../config/load.ts'), import('./registry.ts'), import('./directories-command.ts'),
+  ]);
   const config = loadConfig(resolveConfigPath(argv, process.env), process.env);
   const store = await openStore(config.store);
   try {
@@ -141,7 +139,8 @@ async function directories(argv: string[]): Promise<number> {
   return 0;
 }
 
-function rotateKeys(argv: string[]): number {
+async function rotateKeys(argv: string[]): Promise<number> {
+  const [{ loadConfig, resolveConfigPath }, { rotateKeyRingFile }] = await Promise.all([import('../config/load.ts'), import('./keys/keyring.ts')]);
   const config = loadConfig(resolveConfigPath(argv, process.env), process.env);
   if (config.keys.inline) {
     process.stderr.write('the key ring comes from IDBROKER_KEYRING / keys.inline: rotate it where it is kept\n');
@@ -157,13 +156,14 @@ function rotateKeys(argv: string[]): number {
   return 0;
 }
 
-function lint(argv: string[]): number {
+async function lint(argv: string[]): Promise<number> {
   const file = argv.find((a, i) => !a.startsWith('--') && argv[i - 1] !== '--kind');
   const kind = (option(argv, '--kind') ?? 'identity') as PolicyKind;
   if (!file || !['identity', 'trust', 'resource', 'boundary', 'session'].includes(kind)) {
     process.stderr.write('usage: idbroker policy lint FILE [--kind identity|trust|resource|boundary|session]\n');
     return 2;
   }
+  const { lintPolicyFile } = await import('./policy/policy-file.ts');
   const { findings } = lintPolicyFile(readFileSync(file, 'utf8'), file, kind);
   for (const f of findings) process.stdout.write(`${file}: ${f.severity} ${f.code} at ${f.path || '(document)'}: ${f.message}\n`);
   if (findings.length === 0) process.stdout.write(`${file}: OK\n`);
@@ -171,6 +171,9 @@ function lint(argv: string[]): number {
 }
 
 async function revoke(argv: string[]): Promise<number> {
+  const [{ loadConfig, resolveConfigPath }, { openStore }, { addRevocation }] = await Promise.all([
+    import('../config/load.ts'), import('./registry.ts'), import('./sts/revocation.ts'),
+  ]);
   const config = loadConfig(resolveConfigPath(argv, process.env), process.env);
   const at = new Date().toISOString();
   const akid = option(argv, '--access-key-id');
@@ -235,6 +238,15 @@ function checkArguments(cmd: string, rest: string[]): number | undefined {
   return undefined;
 }
 
+/** A configuration that does not validate (ConfigError) or cannot be applied (ConfigApplyError, loaded only when
+ *  something failed: it is already in memory when it was the one thrown). */
+async function isConfigError(err: unknown): Promise<boolean> {
+  if (!(err instanceof Error)) return false;
+  if (err.name === 'ConfigError') return true;
+  const { ConfigApplyError } = await import('./iam/apply-config.ts');
+  return err instanceof ConfigApplyError;
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
   try {
@@ -246,6 +258,7 @@ export async function main(argv: string[]): Promise<number> {
         return await start(rest);
       case 'config':
         if (rest[0] === 'check' && rest[1]) {
+          const [{ ConfigError, loadConfig }, { missingFiles }] = await Promise.all([import('../config/load.ts'), import('../config/file-checks.ts')]);
           const missing = missingFiles(loadConfig(rest[1], process.env));
           if (missing.length) throw new ConfigError(missing);
           process.stdout.write(`${rest[1]}: OK\n`);
@@ -254,17 +267,17 @@ export async function main(argv: string[]): Promise<number> {
         process.stderr.write('usage: idbroker config check FILE\n');
         return 2;
       case 'keys':
-        if (rest[0] === 'rotate') return rotateKeys(rest.slice(1));
+        if (rest[0] === 'rotate') return await rotateKeys(rest.slice(1));
         process.stderr.write('usage: idbroker keys rotate [--activate-after SECONDS]\n');
         return 2;
       case 'audit':
         return await audit(rest);
       case 'directories':
-        if (rest[0] === 'mfa') return await directoryMfaCommand(rest.slice(1));
+        if (rest[0] === 'mfa') return await (await import('./directory-mfa/cli.ts')).directoryMfaCommand(rest.slice(1));
         if (rest[0] === 'unlock' || rest[0] === 'reset-password') return await (await import('./directory-accounts-command.ts')).directoryAccountsCommand(rest[0], rest.slice(1), helpFor(`directories ${rest[0]}`));
         return await directories(rest);
       case 'policy':
-        if (rest[0] === 'lint') return lint(rest.slice(1));
+        if (rest[0] === 'lint') return await lint(rest.slice(1));
         process.stderr.write('usage: idbroker policy lint FILE\n');
         return 2;
       case 'sessions':
@@ -276,9 +289,9 @@ export async function main(argv: string[]): Promise<number> {
         process.stderr.write(helpFor('admin create-key'));
         return 2;
       case 'login':
-        return await loginCommand(rest);
+        return await (await import('./login-command/command.ts')).loginCommand(rest);
       case 'credential-process':
-        return await credentialProcessCommand(rest);
+        return await (await import('./login-command/command.ts')).credentialProcessCommand(rest);
       case 'version':
       case '--version':
         process.stdout.write(`idbroker ${version()}\n`);
@@ -293,8 +306,8 @@ export async function main(argv: string[]): Promise<number> {
         return 2;
     }
   } catch (err) {
-    if (err instanceof ConfigError || err instanceof ConfigApplyError) {
-      process.stderr.write(`invalid configuration:\n${err.message}\n`);
+    if (await isConfigError(err)) {
+      process.stderr.write(`invalid configuration:\n${(err as Error).message}\n`);
       return 1;
     }
     const e = err as NodeJS.ErrnoException;
