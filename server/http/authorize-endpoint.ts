@@ -73,7 +73,9 @@ export function authorizeEndpoint(deps: AuthorizeDeps) {
     }
     const principal = { arn: caller.arn, account: caller.account, userId: caller.userId };
     try {
-      const d = await deps.authorizer.authorize(caller, parsed.action, parsed.resource, now, parsed.context);
+      // the service's keys (iam:PassedToService…), then what the broker knows of an IAM resource (its tags)
+      const context = { ...parsed.context, ...(await deps.authorizer.resourceContext(caller, parsed.action, parsed.resource)) };
+      const d = await deps.authorizer.authorize(caller, parsed.action, parsed.resource, now, context);
       ctx.body = { allowed: true, authenticated: true, decision: d.decision, principal };
     } catch (err) {
       if (!(err instanceof AwsError)) throw err;

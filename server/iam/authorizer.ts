@@ -12,6 +12,7 @@ import { IamModel, type PrincipalData, type PrincipalKind } from './model.ts';
 import { parsePolicyArn } from './arn.ts';
 import { policyUsableBy } from './policy-scope.ts';
 import type { Tag } from './params.ts';
+import { resourceContext } from './request-authorization.ts';
 
 export interface PrincipalPolicies {
   identity: CompiledPolicy[];
@@ -145,6 +146,14 @@ export class Authorizer {
     const context = { ...input.context, ...extra };
     const decision = evaluate({ ...input, action, resource, context, resourcePolicy: resourcePolicy?.policy, resourceAccount: resourcePolicy?.account });
     return { decision, context };
+  }
+
+  /**
+   * The keys the broker knows about an IAM resource a service asks about (POST /authorize): the resource's tags
+   * and boundary, per the action's row of the authorization table (iam:PassRole on a role: its tags).
+   */
+  async resourceContext(caller: Caller, action: string, resource: string): Promise<Context> {
+    return resourceContext(action, resource, { store: this.store, account: caller.account, caller });
   }
 
   /** Throws AccessDenied with AWS's wording and an encoded authorization message unless the engine allows the call. */

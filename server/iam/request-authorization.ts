@@ -189,3 +189,20 @@ export async function resolveRow(row: AuthorizationRow, params: QueryParams, env
   for (const k of Object.keys(context)) if (context[k] === undefined) delete context[k];
   return { row, action: row.action, resource: resolved.resource, ...(type ? { resourceType: type } : {}), context };
 }
+
+/**
+ * For POST /authorize (a service asking about one of its own requests, iam:PassRole…): the keys the broker knows
+ * about the named IAM resource (its tags, its boundary), from the action's row; the asking service supplies
+ * the request's own keys (iam:PassedToService…). Empty when the table has no row for the action.
+ */
+export async function resourceContext(action: string, resource: string, env: AuthorizationEnv): Promise<Context> {
+  const row = authorizationRow(action);
+  if (!row) return {};
+  const spec = row.resource;
+  const params = new Map<string, string>();
+  if (spec.kind === 'arn') params.set(spec.param, resource);
+  else if (spec.kind === 'named' && parseArn(resource)?.resource.startsWith(`${spec.type}/`)) params.set(spec.param, nameOf(resource));
+  else return {};
+  const a = await resolveRow(row, params, env);
+  return a.resource === resource ? a.context : {};
+}

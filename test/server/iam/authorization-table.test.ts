@@ -12,6 +12,7 @@ import { iamActions } from '../../../server/iam/actions/index.ts';
 import { authorizationRow, authorizationRows, rowKeys } from '../../../server/iam/authorization-table.ts';
 import { RevokeSessions } from '../../../server/sts/actions/revoke-sessions.ts';
 import { stsActions } from '../../../server/sts/actions/index.ts';
+import { signRequest } from '../../../server/sts/sigv4/index.ts';
 import type { IamAction } from '../../../server/iam/action.ts';
 import { sendQuery } from '../../helpers/aws-signer.ts';
 import { ADMIN_KEY, startTestBroker, type TestBroker } from '../../helpers/broker.ts';
@@ -34,6 +35,8 @@ const TRUST = doc({ Effect: 'Allow', Principal: { AWS: arn('root') }, Action: ['
 
 type Values = Record<string, string | string[]>;
 interface Case {
+  /** Asked through POST /authorize by a service (iam:PassRole), with these request keys. */
+  asked?: Values;
   /** The wire action called (default: the row's own name). */
   call?: string;
   params?: Record<string, string>;
@@ -138,6 +141,12 @@ const cases: Record<string, Case> = {
   // sts:TagSession and sts:SetSourceIdentity are authorized within AssumeRole, with its context.
   'sts:TagSession': { call: 'sts:AssumeRole', params: { RoleArn: R, RoleSessionName: 'sess', ...newTags, 'TransitiveTagKeys.member.1': 'team' }, resource: R, keys: { ...principalTags, ...requestTags, 'sts:TransitiveTagKeys': ['team'] } },
   'sts:SetSourceIdentity': { call: 'sts:AssumeRole', params: { RoleArn: R, RoleSessionName: 'sess', SourceIdentity: 'alice' }, resource: R, keys: { ...principalTags, 'sts:SourceIdentity': 'alice' } },
+  // a service accepting a role asks POST /authorize; the broker adds the role's tags to the service's keys
+  'iam:PassRole': {
+    asked: { 'iam:PassedToService': 'ec2.amazonaws.com', 'iam:AssociatedResourceArn': 'arn:aws:ec2:us-east-1:111122223333:instance/i-1' },
+    resource: R,
+    keys: { ...principalTags, 'iam:PassedToService': 'ec2.amazonaws.com', 'iam:AssociatedResourceArn': 'arn:aws:ec2:us-east-1:111122223333:instance/i-1' },
+  },
   'sts:GetFederationToken': { params: { Name: 'fed', ...newTags }, resource: `arn:aws:sts::${ACCT}:federated-user/fed`, keys: requestTags },
   'sts:DecodeAuthorizationMessage': { params: { EncodedMessage: 'not-a-message' }, resource: '*' },
   'sts:GetAccessKeyInfo': { params: { AccessKeyId: 'KEY' }, resource: '*' },
@@ -191,6 +200,7 @@ describe('the authorization table: every action, its resource ARN and condition 
       assert.ok(cases[name] || UNAUTHORIZED.includes(name) || TRUST_DECIDED.includes(name), `${name} has no case in this test`);
     }
     for (const key of Object.keys(cases)) assert.ok(authorizationRows().has(key), `case ${key} has no row`);
+    for (const key of authorizationRows().keys()) assert.ok(cases[key] || UNAUTHORIZED.includes(key) || TRUST_DECIDED.includes(key), `row ${key} has no case in this test`);
   });
 
   it("each case names every key of its row, and only those (the row's keys with the resource's type keys)", () => {
@@ -242,12 +252,22 @@ describe('the authorization table: every action, its resource ARN and condition 
       return { status: res.status, code: /<Code>([^<]+)<\/Code>/.exec(res.text)?.[1], message: unescape(/<Message>([^<]*)<\/Message>/.exec(res.text)?.[1] ?? '') };
     }
 
+    /** POST /authorize, as a service forwarding the tester's signed request. */
+    async function ask(action: string, resource: string, context: Values): Promise<{ status: number; code?: string; message?: string }> {
+      const url = new URL('http://ec2.internal.example/');
+      const headers = signRequest({ method: 'GET', url, headers: {}, body: '' }, tester, { region: 'us-east-1', service: 'ec2', now: new Date() });
+      const request = { method: 'GET', path: '/', query: '', headers: { ...headers, host: url.host }, body: '' };
+      const res = await fetch(`${b.httpUrl}/authorize`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ request, action, resource, context }) });
+      const json = (await res.json()) as { allowed: boolean; error?: { code: string; message: string } };
+      return { status: json.allowed ? 200 : 403, code: json.error?.code, message: json.error?.message };
+    }
+
     it('each action is denied on its resource ARN by a Deny requiring every key of its row', async () => {
       const failures: string[] = [];
       for (const [name, c] of Object.entries(cases)) {
         const row = authorizationRow(name)!;
         await admin.send(new PutUserPolicyCommand({ UserName: 'tester', PolicyName: 'deny', PolicyDocument: denyExactly(row.action, c) }));
-        const r = await call(c.call ?? name, c.params);
+        const r = c.asked ? await ask(row.action, c.resource, c.asked) : await call(c.call ?? name, c.params);
         const expected = `${row.action} on resource: ${c.resource} with an explicit deny`;
         if (r.status !== 403 || r.code !== 'AccessDenied' || !r.message?.includes(expected)) failures.push(`${name}: expected AccessDenied "…${expected}…", got ${r.status} ${r.code}: ${r.message}`);
       }
