@@ -1,7 +1,8 @@
 // In front of everything beside the Query API — the portal's pages, the SAML and OIDC sign-in routes, the
 // command line's /cli/token and /cli/device — the per-source request limit (the Query API applies its own,
 // answering Throttling), and the answers when the store cannot be reached, each in the route's own form:
-//   over the limit     → 429 Too Many Requests with Retry-After: an HTML page, or for /cli/* RFC 8628's
+//   over the limit     → 429 Too Many Requests with Retry-After: an HTML page, or for POST /cli/* (but the
+//                        browser's /cli/login approval form) RFC 8628's
 //                        `slow_down` JSON (which `idbroker login` answers by polling less often)
 //   store unreachable  → 503 with Retry-After: an HTML page, or RFC 6749's `temporarily_unavailable` JSON
 // (the portal and sign-in routes catch their own errors and map an unreachable store to 503 pages too; this
@@ -21,7 +22,7 @@ function answer(ctx: Context, status: number, retryAfterS: number, json: { error
   ctx.status = status;
   ctx.set('Retry-After', String(retryAfterS));
   ctx.set('Cache-Control', 'no-store');
-  if (ctx.path.startsWith('/cli/') && ctx.method === 'POST') {
+  if (ctx.path.startsWith('/cli/') && ctx.path !== '/cli/login' && ctx.method === 'POST') {
     ctx.type = 'application/json';
     ctx.body = JSON.stringify(json);
     return;

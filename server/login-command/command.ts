@@ -34,12 +34,13 @@ async function guard(fn: () => Promise<number>): Promise<number> {
 export function loginCommand(argv: string[]): Promise<number> {
   return guard(async () => {
     const url = option(argv, '--url') ?? process.env.IDBROKER_URL;
-    if (!url) throw new LoginError('usage: idbroker login --url URL [--provider P] [--role ARN] [--profile NAME] [--duration S] [--region R] [--redirect-port N] [--no-browser]');
+    if (!url) throw new LoginError('usage: idbroker login --url URL [--provider P] [--role ARN] [--profile NAME] [--duration S] [--region R] [--redirect-port N] [--expect USER] [--no-browser]');
     const redirectPort = numberOption(argv, '--redirect-port');
     const duration = numberOption(argv, '--duration');
     const role = option(argv, '--role');
     const provider = option(argv, '--provider');
     const region = option(argv, '--region');
+    const expect = option(argv, '--expect');
     await login({
       url,
       profile: option(argv, '--profile') ?? 'default',
@@ -47,6 +48,7 @@ export function loginCommand(argv: string[]): Promise<number> {
       ...(provider ? { provider } : {}),
       ...(duration ? { duration } : {}),
       ...(region ? { region } : {}),
+      ...(expect ? { expect } : {}),
       ...(redirectPort ? { redirectPort } : {}),
       noBrowser: argv.includes('--no-browser'),
       open: openBrowser,

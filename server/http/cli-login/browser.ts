@@ -1,14 +1,17 @@
-// The browser side of `idbroker login`: GET /cli/login (loopback start), GET and POST /device (device start),
-// and the two hooks the portal calls — which pending CLI sign-in this browser is completing, and handing the
-// issued credentials to it instead of showing them. Mounted through the portal (same CSP, errors, cookies).
+// The browser side of `idbroker login`: GET /cli/login (the approval page of a pushed loopback request) and
+// POST /cli/login (approve or deny it, CSRF-checked), GET and POST /device (device start), and the two hooks
+// the portal calls — which pending CLI sign-in this browser is completing, and handing the issued credentials
+// to it instead of showing them. Mounted through the portal (same CSP, errors, cookies).
+// GET changes nothing: a link to /cli/login (from anyone) only shows what asks; only the approval POST, with
+// the token of this browser's login cookie (SameSite=Lax: never sent on a cross-site POST), attaches it.
 import type { Context } from 'koa';
 import { AwsError } from '../../contracts/errors.ts';
 import type { KeyRing } from '../../keys/keyring.ts';
 import { checkLoginCsrf, type CookieNames, loginCsrfToken, readCookie, readForm, setCookie } from '../portal/security.ts';
 import { randomToken } from '../portal/sessions.ts';
 import type { Viewer } from '../portal/pages.ts';
-import { cliDonePage, devicePage } from './pages.ts';
-import { type CliCredentials, type CliLogins, type PendingCliLogin, REQUEST_TTL_MS } from './requests.ts';
+import { approvalPage, cliDonePage, continuePage, devicePage } from './pages.ts';
+import { type CliCredentials, type CliLogins, type PendingCliLogin, REQUEST_TTL_MS, REQUEST_URI_PREFIX } from './requests.ts';
 
 export interface CliBrowserDeps {
   logins: CliLogins;
@@ -21,23 +24,21 @@ export interface CliBrowserDeps {
 }
 
 const LOGIN_COOKIE_SECONDS = 3600;
-const STATE = /^[\w.~-]{16,256}$/;
-const CHALLENGE = /^[\w-]{43}$/;
 
 export const cliExpired = () =>
   new AwsError('ExpiredToken', 'This command-line sign-in has expired or was already completed. Run idbroker login again.');
 
-/** RFC 8252 §7.3: only a loopback IP literal over http, with a port; no user info, no fragment. */
-export function loopbackRedirect(raw: string | undefined): string | undefined {
-  if (!raw || raw.length > 512) return undefined;
-  let u: URL;
-  try {
-    u = new URL(raw);
-  } catch {
-    return undefined;
-  }
-  if (u.protocol !== 'http:' || !['127.0.0.1', '[::1]', 'localhost'].includes(u.hostname) || !u.port || u.username || u.password || u.hash) return undefined;
-  return u.toString();
+const csrfRefused = () => new AwsError('AccessDenied', 'The form was refused: its CSRF token is missing or does not match. Reload the page and try again.');
+
+/** The request id in `request_uri=urn:ietf:params:oauth:request_uri:ID`, or undefined. */
+function requestIdOf(raw: string | null | undefined): string | undefined {
+  return raw?.startsWith(REQUEST_URI_PREFIX) ? raw.slice(REQUEST_URI_PREFIX.length) : undefined;
+}
+
+/** The page's CSP also lets its forms end at the loopback origin (form-action governs redirects too). */
+function allowFormTarget(ctx: Context, origin: string): void {
+  const csp = ctx.response.get('Content-Security-Policy');
+  if (csp) ctx.set('Content-Security-Policy', csp.replace("form-action 'self'", `form-action 'self' ${origin}`));
 }
 
 function render(ctx: Context, page: { text: string }, status = 200): void {
@@ -61,27 +62,58 @@ export function cliBrowser(d: CliBrowserDeps) {
     return nonce;
   };
   const onward = async (ctx: Context, provider?: string) => {
-    ctx.status = 303;
-    if (await d.signedIn(ctx)) return ctx.redirect('/roles');
-    ctx.redirect((provider && (await d.providerLoginPath(provider))) || '/');
+    if (await d.signedIn(ctx)) {
+      ctx.status = 303;
+      return ctx.redirect('/roles');
+    }
+    const path = provider && (await d.providerLoginPath(provider));
+    if (!path) {
+      ctx.status = 303;
+      return ctx.redirect('/');
+    }
+    // not a redirect: the approval form's CSP (form-action) would block the provider's own redirect onward
+    ctx.set('Refresh', `0; url=${path}`);
+    render(ctx, continuePage(provider!, path));
   };
 
   return {
-    /** GET /cli/login?redirect_uri=http://127.0.0.1:PORT/…&state=…&code_challenge=…&code_challenge_method=S256[&role=ARN][&duration=S][&provider=NAME] */
-    async startLoopback(ctx: Context) {
+    /** GET /cli/login?request_uri=urn:ietf:params:oauth:request_uri:ID — shows what asks; changes nothing. */
+    async approvalPage(ctx: Context) {
       const q = ctx.query as Record<string, string | undefined>;
-      const redirectUri = loopbackRedirect(q.redirect_uri);
-      if (!redirectUri) throw new AwsError('InvalidParameterValue', 'redirect_uri must be http://127.0.0.1:PORT/… (a loopback address with a port), as idbroker login sends it.');
-      if (!q.state || !STATE.test(q.state)) throw new AwsError('InvalidParameterValue', 'state is missing or malformed.');
-      if (q.code_challenge_method !== 'S256' || !q.code_challenge || !CHALLENGE.test(q.code_challenge)) {
-        throw new AwsError('InvalidParameterValue', 'A PKCE code_challenge with code_challenge_method=S256 is required.');
+      if (q.redirect_uri || q.code_challenge) {
+        throw new AwsError('InvalidParameterValue', 'This sign-in link is from an older idbroker login, which the broker no longer accepts. Update idbroker and run idbroker login again.');
       }
-      const duration = q.duration === undefined ? undefined : Number(q.duration);
-      if (duration !== undefined && (!Number.isInteger(duration) || duration < 900 || duration > 43200)) throw new AwsError('InvalidParameterValue', 'duration must be 900 to 43200 seconds.');
-      const roleArn = q.role && q.role.length <= 2048 ? q.role : undefined;
-      const handle = await d.logins.startLoopback({ redirectUri, state: q.state, challenge: q.code_challenge, ...(roleArn ? { roleArn } : {}), ...(duration ? { duration } : {}) });
-      remember(ctx, handle);
-      await onward(ctx, q.provider);
+      const id = requestIdOf(q.request_uri);
+      const request = id ? await d.logins.describe(id) : undefined;
+      if (!id || !request) throw cliExpired();
+      allowFormTarget(ctx, request.redirectOrigin);
+      render(ctx, approvalPage({ requestUri: q.request_uri!, csrf: loginCsrfToken(d.keys, loginNonce(ctx))!, request }));
+    },
+
+    /** POST /cli/login [csrf, request_uri, decision=approve|deny]: this browser completes the sign-in, or refuses it. */
+    async approvalSubmit(ctx: Context) {
+      const form = await readForm(ctx);
+      const n = d.names(ctx);
+      if (!checkLoginCsrf(d.keys, readCookie(ctx, n.login), form.get('csrf') ?? undefined)) throw csrfRefused();
+      const id = requestIdOf(form.get('request_uri'));
+      if (!id) throw cliExpired();
+      const decision = form.get('decision');
+      if (decision === 'deny') {
+        const denied = await d.logins.denyLoopback(id);
+        if (!denied) throw cliExpired();
+        ctx.status = 303;
+        return ctx.redirect(denied.redirect);
+      }
+      if (decision !== 'approve') throw new AwsError('ValidationError', 'decision must be approve or deny.');
+      const r = await d.logins.approve(id, readCookie(ctx, n.cli));
+      if (!r) throw cliExpired();
+      if ('contested' in r) {
+        // approved in another browser first: cancelled, and this browser takes the reason back to the command
+        ctx.status = 303;
+        return ctx.redirect(r.redirect);
+      }
+      remember(ctx, r.handle);
+      await onward(ctx, r.provider);
     },
 
     /** GET /device[?user_code=…]: the form to enter the code the terminal shows. */
@@ -108,8 +140,7 @@ export function cliBrowser(d: CliBrowserDeps) {
      */
     async pending(ctx: Context): Promise<PendingCliLogin | undefined> {
       const p = await d.logins.pending(readCookie(ctx, d.names(ctx).cli));
-      const csp = ctx.response.get('Content-Security-Policy');
-      if (p?.redirectOrigin && csp) ctx.set('Content-Security-Policy', csp.replace("form-action 'self'", `form-action 'self' ${p.redirectOrigin}`));
+      if (p?.redirectOrigin) allowFormTarget(ctx, p.redirectOrigin);
       return p;
     },
 

@@ -1,7 +1,11 @@
 // Pending `idbroker login` requests, in the Store so a login started on one replica finishes on another.
-//   loopback: the CLI listens on 127.0.0.1 and sends the browser to /cli/login with a PKCE challenge and a
-//             state; once the person picks a role, the broker redirects to the loopback address with a
-//             one-time code that only the holder of the PKCE verifier can exchange (RFC 8252 + RFC 7636).
+//   loopback: the CLI listens on 127.0.0.1 and pushes its request (redirect URI, state, PKCE challenge, the
+//             machine it runs on) to POST /cli/par (RFC 9126); the browser gets only the public request id,
+//             shows what asks and a request code, and the person approves with a POST. Once they pick a
+//             role, the broker redirects to the loopback address with a one-time code that only the holder
+//             of the PKCE verifier can exchange (RFC 8252 + RFC 7636). One browser only: the approval is a
+//             secret kept in that browser's cookie, and a second approval from another browser cancels the
+//             request (someone else has seen its link).
 //   device:   the CLI asks for a device code and shows a short user code; the person enters it on /device
 //             in any browser, picks a role, and the CLI's polling gets the credentials (RFC 8628).
 // Records are keyed by a hash of their secret (request id, code, device code), never the secret itself;
@@ -28,11 +32,32 @@ export interface CliCredentials {
   AssumedRoleArn: string;
   Region: string;
   Endpoint: string;
+  /** Who signed in in the browser: the command line checks it before it writes a profile. */
+  Identity: CliIdentity;
+}
+
+export interface CliIdentity {
+  Source: 'directory' | 'saml' | 'oidc';
+  /** The directory id, or the IAM SAML / OIDC provider's ARN. */
+  Provider: string;
+  /** The directory user's DN, the SAML NameID or the OIDC `sub`. */
+  Subject: string;
+  DisplayName: string;
 }
 
 interface LoginRequest {
   mode: 'loopback' | 'device';
   expiresAt: number;
+  /** What the command line says about itself (shown on the approval page; a claim, not a proof). */
+  clientHost?: string;
+  /** The address the command line's request came from, as the broker saw it. */
+  clientIp?: string;
+  /** loopback: the short code the terminal prints and the approval page shows, to compare. */
+  requestCode?: string;
+  /** loopback: the sign-in provider the command asked for. */
+  provider?: string;
+  /** loopback: hash of the approval secret kept in the approving browser's cookie. */
+  approval?: string;
   /** What the CLI asked for (a hint: the person still chooses, and the trust policy still decides). */
   roleArn?: string;
   duration?: number;
@@ -60,7 +85,25 @@ export interface PendingCliLogin {
   roleArn?: string;
   duration?: number;
   userCode?: string;
+  requestCode?: string;
+  clientHost?: string;
+  clientIp?: string;
 }
+
+/** What the approval page shows about a pushed loopback request. */
+export interface LoopbackRequestView {
+  requestCode: string;
+  redirectOrigin: string;
+  clientHost?: string;
+  clientIp?: string;
+  roleArn?: string;
+  duration?: number;
+  provider?: string;
+}
+
+export type ApproveResult = { handle: string; provider?: string } | { contested: true; redirect: string } | undefined;
+
+export const REQUEST_URI_PREFIX = 'urn:ietf:params:oauth:request_uri:';
 
 export type TokenResult =
   | { ok: true; credentials: CliCredentials }
@@ -71,6 +114,21 @@ const token = () => randomBytes(32).toString('base64url');
 /** RFC 8628 §6.1: consonants only (no vowels: no words), no look-alikes; 20^8 ≈ 2^34.6. */
 const USER_CODE_CHARS = 'BCDFGHJKLMNPQRSTVWXZ';
 export const normalizeUserCode = (s: string): string => s.toUpperCase().replace(/[^A-Z]/g, '');
+const newUserCode = () => {
+  const raw = Array.from({ length: 8 }, () => USER_CODE_CHARS[randomInt(USER_CODE_CHARS.length)]).join('');
+  return `${raw.slice(0, 4)}-${raw.slice(4)}`;
+};
+const REQUEST_ID = /^[\w-]{43}$/;
+const sameHash = (a: string | undefined, b: string) => !!a && a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+
+/** RFC 6749 §4.1.2.1: the loopback redirect with error=access_denied, a description and the request's state. */
+function errorRedirect(r: LoginRequest, description: string): string {
+  const url = new URL(r.redirectUri!);
+  url.searchParams.set('error', 'access_denied');
+  url.searchParams.set('error_description', description);
+  url.searchParams.set('state', r.state!);
+  return url.toString();
+}
 
 export function challengeOf(verifier: string): string {
   return createHash('sha256').update(verifier).digest('base64url');
@@ -94,21 +152,68 @@ export class CliLogins {
     await this.prune();
   }
 
-  /** Returns the browser's handle on the new request. */
-  async startLoopback(o: { redirectUri: string; state: string; challenge: string; roleArn?: string; duration?: number }): Promise<string> {
+  /**
+   * A pushed loopback request (POST /cli/par). Returns its public id (the browser's URL carries only this) and
+   * the request code the terminal prints and the approval page shows. Nothing is attached to any browser yet.
+   */
+  async startLoopback(o: { redirectUri: string; state: string; challenge: string; roleArn?: string; duration?: number; provider?: string; clientHost?: string; clientIp?: string }): Promise<{ requestId: string; requestCode: string; expiresIn: number }> {
     await this.#maybePrune();
-    const id = token();
-    const data: LoginRequest = { mode: 'loopback', expiresAt: this.now() + REQUEST_TTL_MS, ...o };
-    await this.store.entities.insert({ account: ACCOUNT, kind: KIND.request, key: hash(id), data });
-    return `l.${id}`;
+    const requestId = token();
+    const requestCode = newUserCode();
+    const data: LoginRequest = { mode: 'loopback', expiresAt: this.now() + REQUEST_TTL_MS, requestCode, ...o };
+    await this.store.entities.insert({ account: ACCOUNT, kind: KIND.request, key: hash(requestId), data });
+    return { requestId, requestCode, expiresIn: REQUEST_TTL_MS / 1000 };
   }
 
-  async startDevice(o: { roleArn?: string; duration?: number }): Promise<{ deviceCode: string; userCode: string; expiresIn: number }> {
+  async #loopbackRecord(requestId: string): Promise<EntityRecord<LoginRequest> | undefined> {
+    if (!REQUEST_ID.test(requestId)) return undefined;
+    const rec = await this.store.entities.get<LoginRequest>(ACCOUNT, KIND.request, hash(requestId));
+    if (!rec || rec.data.mode !== 'loopback' || rec.data.expiresAt <= this.now()) return undefined;
+    return rec;
+  }
+
+  /** For the approval page (GET: reads only). Undefined when unknown, finished or expired. */
+  async describe(requestId: string): Promise<LoopbackRequestView | undefined> {
+    const d = (await this.#loopbackRecord(requestId))?.data;
+    if (!d) return undefined;
+    const { requestCode, clientHost, clientIp, roleArn, duration, provider } = d;
+    return { requestCode: requestCode!, redirectOrigin: new URL(d.redirectUri!).origin, ...(clientHost ? { clientHost } : {}), ...(clientIp ? { clientIp } : {}), ...(roleArn ? { roleArn } : {}), ...(duration ? { duration } : {}), ...(provider ? { provider } : {}) };
+  }
+
+  /**
+   * The person approved the request in a browser (POST with a CSRF token). The first approval wins and gets a
+   * handle with a fresh secret; the same browser approving again gets its handle back; another browser
+   * approving an approved request cancels it — two browsers mean someone else has seen its link.
+   */
+  async approve(requestId: string, browserHandle: string | undefined): Promise<ApproveResult> {
+    const rec = await this.#loopbackRecord(requestId);
+    if (!rec) return undefined;
+    const provider = rec.data.provider ? { provider: rec.data.provider } : {};
+    if (rec.data.approval) {
+      const mine = browserHandle?.startsWith(`l.${requestId}.`) ? browserHandle.slice(requestId.length + 3) : undefined;
+      if (mine && sameHash(rec.data.approval, hash(mine))) return { handle: browserHandle!, ...provider };
+      if (!(await this.store.entities.delete(ACCOUNT, KIND.request, rec.key))) return undefined;
+      // back to the command line with the reason: if this browser is the person's own, the command stops now
+      return { contested: true, redirect: errorRedirect(rec.data, 'This sign-in was approved in another browser, so it was cancelled: someone else may have seen its link.') };
+    }
+    const secret = token();
+    if (!(await this.store.entities.update({ ...rec, data: { ...rec.data, approval: hash(secret) } }))) return undefined;
+    return { handle: `l.${requestId}.${secret}`, ...provider };
+  }
+
+  /** The person refused in the browser: the request is dropped; the browser goes back with error=access_denied. */
+  async denyLoopback(requestId: string): Promise<{ redirect: string } | undefined> {
+    const rec = await this.#loopbackRecord(requestId);
+    if (!rec || !(await this.store.entities.delete(ACCOUNT, KIND.request, rec.key))) return undefined;
+    return { redirect: errorRedirect(rec.data, 'The sign-in was refused in the browser.') };
+  }
+
+  async startDevice(o: { roleArn?: string; duration?: number; clientHost?: string; clientIp?: string }): Promise<{ deviceCode: string; userCode: string; expiresIn: number }> {
     await this.#maybePrune();
     const deviceCode = token();
     for (;;) {
-      const raw = Array.from({ length: 8 }, () => USER_CODE_CHARS[randomInt(USER_CODE_CHARS.length)]).join('');
-      const userCode = `${raw.slice(0, 4)}-${raw.slice(4)}`;
+      const userCode = newUserCode();
+      const raw = normalizeUserCode(userCode);
       const data: LoginRequest = { mode: 'device', expiresAt: this.now() + REQUEST_TTL_MS, userCode, ...o };
       const existing = await this.store.entities.get<{ request: string; expiresAt: number }>(ACCOUNT, KIND.userCode, raw);
       if (existing && existing.data.expiresAt > this.now()) continue; // a live code is never reused
@@ -122,20 +227,27 @@ export class CliLogins {
   }
 
   /**
-   * The browser's handle on a pending request, kept in the portal's CLI cookie: `l.<request id>` (loopback) or
-   * `d.<user code>` (device: the code the person typed — knowing it is what RFC 8628 asks of them).
+   * The browser's handle on a pending request, kept in the portal's CLI cookie: `l.<request id>.<approval
+   * secret>` (loopback, set by the approval POST) or `d.<user code>` (device: the code the person typed —
+   * knowing it is what RFC 8628 asks of them).
    */
   async #resolve(handle: string | undefined): Promise<{ key: string; data: LoginRequest; rec: EntityRecord<LoginRequest> } | undefined> {
     if (!handle || handle.length > 100) return undefined;
     let key: string | undefined;
-    if (handle.startsWith('l.')) key = hash(handle.slice(2));
-    else if (handle.startsWith('d.')) {
+    let secret: string | undefined;
+    if (handle.startsWith('l.')) {
+      const [id, approval] = handle.slice(2).split('.');
+      if (!id || !approval) return undefined;
+      key = hash(id);
+      secret = approval;
+    } else if (handle.startsWith('d.')) {
       const u = await this.store.entities.get<{ request: string; expiresAt: number }>(ACCOUNT, KIND.userCode, normalizeUserCode(handle.slice(2)));
       if (u) key = hash(u.data.request);
     }
     if (!key) return undefined;
     const rec = await this.store.entities.get<LoginRequest>(ACCOUNT, KIND.request, key);
     if (!rec || rec.data.expiresAt <= this.now() || rec.data.result) return undefined;
+    if (rec.data.mode === 'loopback' && !(secret && sameHash(rec.data.approval, hash(secret)))) return undefined;
     return { key, data: rec.data, rec };
   }
 
@@ -143,8 +255,18 @@ export class CliLogins {
   async pending(handle: string | undefined): Promise<PendingCliLogin | undefined> {
     const r = await this.#resolve(handle);
     if (!r) return undefined;
-    const { mode, roleArn, duration, userCode, redirectUri } = r.data;
-    return { handle: handle!, mode, ...(redirectUri ? { redirectOrigin: new URL(redirectUri).origin } : {}), ...(roleArn ? { roleArn } : {}), ...(duration ? { duration } : {}), ...(userCode ? { userCode } : {}) };
+    const { mode, roleArn, duration, userCode, redirectUri, requestCode, clientHost, clientIp } = r.data;
+    return {
+      handle: handle!,
+      mode,
+      ...(redirectUri ? { redirectOrigin: new URL(redirectUri).origin } : {}),
+      ...(roleArn ? { roleArn } : {}),
+      ...(duration ? { duration } : {}),
+      ...(userCode ? { userCode } : {}),
+      ...(requestCode ? { requestCode } : {}),
+      ...(clientHost ? { clientHost } : {}),
+      ...(clientIp ? { clientIp } : {}),
+    };
   }
 
   /** The handle for a user code the person typed on /device, when it belongs to a pending request. */

@@ -167,6 +167,7 @@ export function portalHandlers(d: HandlerDeps) {
           AssumedRoleArn: issued.sessionArn,
           Region: d.services.region,
           Endpoint: d.services.publicUrl,
+          Identity: { Source: identity.source, Provider: identity.provider, Subject: identity.subject, DisplayName: identity.displayName },
         };
         return d.cli.complete(ctx, cli, credentials, viewerOf(session), role.name);
       }

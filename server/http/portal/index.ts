@@ -77,7 +77,8 @@ export function portalRoutes(deps: PortalDeps): (ctx: Context, next: Next) => Pr
     if (method === 'POST' && path === '/credentials') return () => h.credentials(ctx);
     if (method === 'POST' && path === '/logout') return () => h.signOut(ctx);
     // idbroker login: the browser's side (pages, errors as pages) …
-    if (method === 'GET' && path === '/cli/login') return () => h.cli.startLoopback(ctx);
+    if (method === 'GET' && path === '/cli/login') return () => h.cli.approvalPage(ctx);
+    if (method === 'POST' && path === '/cli/login') return () => h.cli.approvalSubmit(ctx);
     if (method === 'GET' && path === '/device') return () => h.cli.devicePage(ctx);
     if (method === 'POST' && path === '/device') return () => h.cli.deviceSubmit(ctx);
     const dir = /^\/login\/directory\/(d-[0-9a-f]{10})$/.exec(path);
@@ -97,6 +98,7 @@ export function portalRoutes(deps: PortalDeps): (ctx: Context, next: Next) => Pr
     // … and the command line's (JSON, OAuth-style errors)
     if (ctx.method === 'POST' && ctx.path === '/cli/token') return h.cliApi.token(ctx);
     if (ctx.method === 'POST' && ctx.path === '/cli/device') return h.cliApi.device(ctx);
+    if (ctx.method === 'POST' && ctx.path === '/cli/par') return h.cliApi.par(ctx);
     const handler = route(ctx);
     if (!handler) return next();
     const requestId = (ctx.state.requestId as string | undefined) ?? randomUUID();

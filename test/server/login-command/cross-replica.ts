@@ -1,5 +1,6 @@
-// `idbroker login` across two broker replicas sharing a store and the key ring: the command starts the login
-// on one replica, the browser signs in and picks the role on the other, and the code is exchanged on the first.
+// `idbroker login` across two broker replicas sharing a store and the key ring: the command pushes the login
+// to one replica, the browser approves, signs in and picks the role on the other, and the code is exchanged
+// on the first.
 // Run on SQLite (unit: the replicas share the data directory) and on PostgreSQL (e2e).
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { startTestBroker, type TestBroker } from '../../helpers/broker.ts';
 import { Browser, csrfOf, PORTAL_YAML } from '../http/portal/portal-helpers.ts';
 import { login } from '../../../server/login-command/login.ts';
+import { roleForm } from './cli-browser.ts';
 
 const PLATFORM = 'arn:aws:iam::111122223333:role/Platform';
 
@@ -42,20 +44,21 @@ export function describeCrossReplicaCliLogin(title: string, store: () => Promise
         paths: { credentials: join(dir, 'credentials'), config: join(dir, 'config') },
         say: () => {},
         open: async (url) => {
-          assert.ok(url.startsWith(`${b1.httpUrl}/cli/login?`));
-          const start = await br.get(url);
-          assert.equal(start.status, 303);
+          const start = await br.get(url); // the command's own link: on to replica 1's approval page
+          assert.ok(start.location?.startsWith(`${b1.httpUrl}/cli/login?request_uri=`));
+          // the approval page and its POST on replica 2
+          const approval = await br.get(on2(start.location!.slice(b1.httpUrl.length)));
+          assert.equal(approval.status, 200, 'the other replica knows the pushed request');
+          const requestUri = /name="request_uri" value="([^"]+)"/.exec(approval.text)![1];
+          assert.equal((await br.post(on2('/cli/login'), { csrf: csrfOf(approval.text)!, request_uri: requestUri, decision: 'approve' })).status, 303);
           const page = await br.get(on2('/'));
           const signedIn = await br.post(on2('/login/directory/d-1000000001'), { csrf: csrfOf(page.text)!, username: 'alice', password: 'Al1ce-Passw0rd!' });
           assert.equal(signedIn.status, 303);
           const roles = await br.get(on2('/roles'));
           assert.match(roles.text, /Signing in the idbroker command line/, 'the other replica knows the pending login');
-          const form = roles.text.split('<form method="post" action="/credentials">').find((f) => f.includes(`value="${PLATFORM}"`))!;
-          const fields: Record<string, string> = { duration: '3600' };
-          for (const m of form.split('</form>')[0].matchAll(/<input type="hidden" name="(\w+)" value="([^"]*)">/g)) fields[m[1]] = m[2];
-          const sent = await br.post(on2('/credentials'), fields);
+          const sent = await br.post(on2('/credentials'), roleForm(roles.text, PLATFORM));
           assert.equal(sent.status, 303);
-          assert.equal((await fetch(sent.location!)).status, 200);
+          assert.equal((await br.get(sent.location!)).status, 200);
           return true;
         },
       });

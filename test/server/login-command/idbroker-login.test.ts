@@ -1,8 +1,9 @@
-// `idbroker login` against a real broker over loopback HTTP: the loopback flow (PKCE, state, one-time code)
-// and the device flow, driven by a cookie-keeping browser stand-in through the portal's directory sign-in;
-// the profile it writes is read by the AWS SDK's shared-credentials loader, and credential_process works
-// through the SDK too. Bad input: forged state, reused code, wrong verifier, CSRF missing, a non-loopback
-// redirect, an expired login — each refused, nothing issued.
+// `idbroker login` against a real broker over loopback HTTP: the loopback flow (pushed request, approval
+// page, PKCE, state, binding cookie, one-time code) and the device flow, driven by a cookie-keeping browser
+// stand-in through the portal's directory sign-in; the profile it writes is read by the AWS SDK's
+// shared-credentials loader, and credential_process works through the SDK too. Bad input: forged state,
+// reused code, wrong verifier, CSRF missing, a non-loopback redirect, an old-style link — each refused,
+// nothing issued. (Attacks on the flow itself: login-substitution.test.ts.)
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,22 +14,12 @@ import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { startTestBroker, type TestBroker } from '../../helpers/broker.ts';
 import { Browser, csrfOf, PORTAL_YAML, signIn } from '../http/portal/portal-helpers.ts';
 import { login, LoginError } from '../../../server/login-command/login.ts';
+import { openAndApprove, roleForm, sendRole } from './cli-browser.ts';
 import { credentialProcess } from '../../../server/login-command/credential-process.ts';
 import { challengeOf } from '../../../server/http/cli-login/requests.ts';
 
 const BIN = fileURLToPath(new URL('../../../bin/idbroker.js', import.meta.url));
 const PLATFORM = 'arn:aws:iam::111122223333:role/Platform';
-
-/** The role form for `roleArn` on a roles page, as fields to post. */
-function roleForm(html: string, roleArn: string): Record<string, string> {
-  const forms = html.split('<form method="post" action="/credentials">').slice(1);
-  const f = forms.find((x) => x.includes(`value="${roleArn}"`));
-  assert.ok(f, `a form for ${roleArn}`);
-  const fields: Record<string, string> = {};
-  for (const m of f.split('</form>')[0].matchAll(/<input type="hidden" name="(\w+)" value="([^"]*)">/g)) fields[m[1]] = m[2];
-  fields.duration = /<option value="(\d+)" selected>/.exec(f)?.[1] ?? '3600';
-  return fields;
-}
 
 describe('idbroker login', () => {
   let b: TestBroker;
@@ -49,17 +40,17 @@ describe('idbroker login', () => {
   });
 
   /** A person at the browser: signs in as alice, picks `role`, and lets the broker send them back. */
-  const person = (br: Browser, role = PLATFORM, seen: { banner?: boolean; location?: string } = {}) => async (url: string) => {
-    const start = await br.get(url);
-    assert.equal(start.status, 303);
-    assert.equal(start.location, '/', 'not signed in yet: the sign-in page');
+  type Seen = { banner?: string; location?: string; requestCode?: string; host?: string };
+  const person = (br: Browser, role = PLATFORM, seen: Seen = {}) => async (url: string) => {
+    const a = await openAndApprove(br, url);
+    Object.assign(seen, { requestCode: a.requestCode, host: a.host });
+    assert.equal(a.approved.status, 303);
+    assert.equal(a.approved.location, '/', 'not signed in yet: the sign-in page');
     const roles = await signIn(br, b.publicUrl, 'alice', 'Al1ce-Passw0rd!');
-    seen.banner = /Signing in the idbroker command line/.test(roles.text);
+    seen.banner = /<h2 id="cli-h">(.*?)<\/h2>/.exec(roles.text)?.[1];
     assert.match(roles.headers.get('content-security-policy')!, /form-action 'self' http:\/\/127\.0\.0\.1:\d+/);
-    const sent = await br.post(`${b.publicUrl}/credentials`, roleForm(roles.text, role));
-    assert.equal(sent.status, 303, sent.text.slice(0, 300));
+    const { sent, back } = await sendRole(br, b.publicUrl, roles.text, role);
     seen.location = sent.location;
-    const back = await fetch(sent.location!);
     assert.equal(back.status, 200);
     return true;
   };
@@ -68,18 +59,24 @@ describe('idbroker login', () => {
     writeFileSync(paths.credentials, '# my keys\n[other]\naws_access_key_id = AKIAOTHER\naws_secret_access_key = keep-me\n');
     // (viaprocess is for the credential_process test: the SDK caches the files it has read once)
     writeFileSync(paths.config, `[profile other]\nregion = eu-west-1 # mine\n\n[profile viaprocess]\ncredential_process = ${process.execPath} ${BIN} credential-process --profile dev\n`);
-    const seen: { banner?: boolean; location?: string } = {};
+    const seen: Seen = {};
     const lines: string[] = [];
-    const creds = await login({ url: b.publicUrl, profile: 'dev', role: PLATFORM, duration: 7200, open: person(new Browser(), PLATFORM, seen), say: (l) => lines.push(l), paths });
-    assert.ok(seen.banner, 'the role list says it is signing in the command line');
+    const creds = await login({ url: b.publicUrl, profile: 'dev', role: PLATFORM, duration: 7200, clientHost: 'workstation-7.corp', open: person(new Browser(), PLATFORM, seen), say: (l) => lines.push(l), paths });
+    assert.match(seen.requestCode!, /^[BCDFGHJKLMNPQRSTVWXZ]{4}-[BCDFGHJKLMNPQRSTVWXZ]{4}$/);
+    assert.equal(seen.banner, `Signing in the idbroker command line (code <code>${seen.requestCode}</code>) on <code>workstation-7.corp</code>`);
+    assert.equal(seen.host, 'workstation-7.corp', 'the approval page names the machine the command runs on');
     assert.match(seen.location!, /^http:\/\/127\.0\.0\.1:\d+\/callback\?code=[\w-]{43}&state=[\w-]+$/);
-    assert.match(lines[0], /Sign in at: http:\/\/127\.0\.0\.1:\d+\/cli\/login\?redirect_uri=/);
+    // the browser's URL is the command's own listener: nothing of the request (id, state, challenge) is in it
+    assert.match(lines[0], /^Sign in at: http:\/\/127\.0\.0\.1:\d+\/$/);
+    assert.equal(lines[1], `The browser shows request code ${seen.requestCode}: approve only if it matches.`);
+    assert.equal(lines.at(-2), 'Signed in as CORP\\alice (d-1000000001).');
+    assert.equal(lines.at(-1), `Wrote profile "dev": arn:aws:sts::111122223333:assumed-role/Platform/alice (expires ${creds.Expiration}).`);
     assert.ok(!lines.join('\n').includes(creds.SecretAccessKey), 'no secret on the terminal');
     assert.ok(Date.parse(creds.Expiration) - Date.now() > 7000_000, 'the duration the command asked for');
     const cfile = readFileSync(paths.credentials, 'utf8');
     assert.match(cfile, /^# my keys\n\[other\]\naws_access_key_id = AKIAOTHER\naws_secret_access_key = keep-me\n\n\[dev\]\naws_access_key_id = ASIA/);
     const config = readFileSync(paths.config, 'utf8');
-    assert.match(config, /^\[profile other\]\nregion = eu-west-1 # mine\n\n\[profile viaprocess\]\ncredential_process = .+\n\n\[profile dev\]\nregion = us-east-1\noutput = json\nidbroker_url = http:\/\/127\.0\.0\.1:\d+\nidbroker_role = arn:aws:iam::111122223333:role\/Platform\nidbroker_duration = 7200\n$/);
+    assert.match(config, /^\[profile other\]\nregion = eu-west-1 # mine\n\n\[profile viaprocess\]\ncredential_process = .+\n\n\[profile dev\]\nregion = us-east-1\noutput = json\nidbroker_url = http:\/\/127\.0\.0\.1:\d+\nidbroker_role = arn:aws:iam::111122223333:role\/Platform\nidbroker_identity = d-1000000001 \S+\nidbroker_duration = 7200\n$/);
     const sts = new STSClient({ region: 'us-east-1', endpoint: b.publicUrl, profile: 'dev' });
     const me = await sts.send(new GetCallerIdentityCommand({}));
     assert.equal(me.Arn, 'arn:aws:sts::111122223333:assumed-role/Platform/alice');
@@ -141,10 +138,20 @@ describe('idbroker login', () => {
   describe('bad input', () => {
     const verifier = 'v'.repeat(43);
     /** Starts a loopback login by hand and completes it in the browser; returns the code the broker sent back. */
+    const par = (params: Record<string, string>) =>
+      fetch(`${b.publicUrl}/cli/par`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(params) }).then(async (r) => ({ status: r.status, body: (await r.json()) as Record<string, string> }));
+    /** Pushes a loopback request by hand and approves it in `br`. */
+    const approveBy = async (br: Browser, v = verifier, redirect = 'http://127.0.0.1:9/callback') => {
+      const p = await par({ redirect_uri: redirect, state: 'state-0123456789abcdef', code_challenge: challengeOf(v), code_challenge_method: 'S256' });
+      assert.equal(p.status, 201, JSON.stringify(p.body));
+      const page = await br.get(p.body.authorization_uri);
+      assert.equal(page.status, 200);
+      const ok = await br.post(`${b.publicUrl}/cli/login`, { csrf: csrfOf(page.text)!, request_uri: p.body.request_uri, decision: 'approve' });
+      assert.equal(ok.status, 303);
+    };
     const codeFor = async (v = verifier, redirect = 'http://127.0.0.1:9/callback') => {
       const br = new Browser();
-      const q = new URLSearchParams({ redirect_uri: redirect, state: 'state-0123456789abcdef', code_challenge: challengeOf(v), code_challenge_method: 'S256' });
-      assert.equal((await br.get(`${b.publicUrl}/cli/login?${q}`)).status, 303);
+      await approveBy(br, v, redirect);
       const roles = await signIn(br, b.publicUrl, 'alice', 'Al1ce-Passw0rd!');
       const sent = await br.post(`${b.publicUrl}/credentials`, roleForm(roles.text, PLATFORM));
       assert.equal(sent.status, 303);
@@ -175,8 +182,8 @@ describe('idbroker login', () => {
       assert.equal((await token({ grant_type: 'authorization_code', code: 'forged', code_verifier: verifier, redirect_uri: 'http://127.0.0.1:9/callback' })).body.error, 'invalid_grant');
     });
 
-    it('a redirect with a forged state is refused by the CLI, which keeps waiting for the real one', async () => {
-      let forged = 0;
+    it('a redirect without the browser binding or with a forged state is refused by the CLI, which keeps waiting for the real one', async () => {
+      const forged: number[] = [];
       const lines: string[] = [];
       const creds = await login({
         url: b.publicUrl,
@@ -184,27 +191,37 @@ describe('idbroker login', () => {
         paths,
         say: (l) => lines.push(l),
         open: async (url) => {
-          const redirect = new URL(url).searchParams.get('redirect_uri')!;
-          const r = await fetch(`${redirect}?code=${'x'.repeat(43)}&state=forged-state-123456`);
-          forged = r.status;
-          return person(new Browser())(url);
+          forged.push((await fetch(`${url}callback?code=${'x'.repeat(43)}&state=forged-state-123456`)).status);
+          const br = new Browser();
+          await openAndApprove(br, url);
+          forged.push((await br.get(`${url}callback?code=${'x'.repeat(43)}&state=forged-state-123456`)).status);
+          const roles = await signIn(br, b.publicUrl, 'alice', 'Al1ce-Passw0rd!');
+          assert.equal((await sendRole(br, b.publicUrl, roles.text, PLATFORM)).back.status, 200);
+          return true;
         },
       });
-      assert.equal(forged, 400);
+      assert.deepEqual(forged, [400, 400]);
+      assert.ok(lines.some((l) => /ignored a sign-in answer from a browser that did not open this login's link/.test(l)));
       assert.ok(lines.some((l) => /wrong state/.test(l)));
       assert.match(creds.AccessKeyId, /^ASIA/);
     });
 
-    it('refuses a non-loopback redirect_uri, a missing PKCE challenge, and a role form without its CSRF token', async () => {
+    it('refuses a non-loopback redirect_uri, a missing PKCE challenge, an old-style link, and a role form without its CSRF token', async () => {
       const br = new Browser();
-      const evil = new URLSearchParams({ redirect_uri: 'https://evil.example/cb', state: 'state-0123456789abcdef', code_challenge: challengeOf(verifier), code_challenge_method: 'S256' });
-      const r1 = await br.get(`${b.publicUrl}/cli/login?${evil}`);
+      const evil = await par({ redirect_uri: 'https://evil.example/cb', state: 'state-0123456789abcdef', code_challenge: challengeOf(verifier), code_challenge_method: 'S256' });
+      assert.deepEqual([evil.status, evil.body.error], [400, 'invalid_request']);
+      assert.match(evil.body.error_description, /loopback/);
+      const plain = await par({ redirect_uri: 'http://127.0.0.1:9/cb', state: 'state-0123456789abcdef', code_challenge: 'abc', code_challenge_method: 'plain' });
+      assert.match(plain.body.error_description, /PKCE code_challenge with code_challenge_method=S256 is required/);
+      const host = await par({ redirect_uri: 'http://127.0.0.1:9/cb', state: 'state-0123456789abcdef', code_challenge: challengeOf(verifier), code_challenge_method: 'S256', client_host: '<b>x</b>' });
+      assert.match(host.body.error_description, /client_host must be a host name/);
+      // the link an older idbroker login opens: refused, nothing attached to the browser
+      const old = new URLSearchParams({ redirect_uri: 'http://127.0.0.1:9/callback', state: 'state-0123456789abcdef', code_challenge: challengeOf(verifier), code_challenge_method: 'S256' });
+      const r1 = await br.get(`${b.publicUrl}/cli/login?${old}`);
       assert.equal(r1.status, 400);
-      assert.match(r1.text, /InvalidParameterValue[\s\S]*loopback/);
-      const plain = new URLSearchParams({ redirect_uri: 'http://127.0.0.1:9/cb', state: 'state-0123456789abcdef', code_challenge: 'abc', code_challenge_method: 'plain' });
-      assert.match((await br.get(`${b.publicUrl}/cli/login?${plain}`)).text, /PKCE code_challenge with code_challenge_method=S256 is required/);
-      const q = new URLSearchParams({ redirect_uri: 'http://127.0.0.1:9/callback', state: 'state-0123456789abcdef', code_challenge: challengeOf(verifier), code_challenge_method: 'S256' });
-      await br.get(`${b.publicUrl}/cli/login?${q}`);
+      assert.match(r1.text, /older idbroker login/);
+      assert.equal(r1.headers.getSetCookie().length, 0);
+      await approveBy(br);
       const roles = await signIn(br, b.publicUrl, 'alice', 'Al1ce-Passw0rd!');
       const form = roleForm(roles.text, PLATFORM);
       delete form.csrf;

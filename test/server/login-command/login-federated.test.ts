@@ -13,6 +13,7 @@ import { startTestOp, type TestOp } from '../../fixtures/oidc/test-op.ts';
 import { ADMIN_KEY, startTestBroker, type TestBroker } from '../../helpers/broker.ts';
 import { Browser } from '../http/portal/portal-helpers.ts';
 import { callerArn, follow } from '../http/login-routes/login-helpers.ts';
+import { openAndApprove } from './cli-browser.ts';
 
 const ACCT = '111122223333';
 
@@ -46,7 +47,12 @@ describe('idbroker login --provider (OIDC)', () => {
       paths: { credentials: join(dir, 'credentials'), config: join(dir, 'config') },
       say: () => {},
       open: async (url) => {
-        firstHop = (await br.get(url)).location ?? '';
+        // approved: a page that moves on to the provider by itself (Refresh), not a redirect — the approval
+        // form's CSP form-action would stop the provider's own redirect onward
+        const { approved } = await openAndApprove(br, url);
+        assert.equal(approved.status, 200);
+        firstHop = /^0; url=(.+)$/.exec(approved.headers.get('refresh') ?? '')?.[1] ?? '';
+        assert.match(approved.text, new RegExp(`<a id="continue" href="${firstHop}">Continue to sign in with testop</a>`));
         const roles = await follow(br, new URL(firstHop, b.publicUrl).href, { opOrigin: op.issuer, login: 'alice' });
         assert.match(roles.url, /\/roles$/);
         assert.match(roles.text, /Signing in the idbroker command line/);
@@ -55,7 +61,7 @@ describe('idbroker login --provider (OIDC)', () => {
         // the first csrf on the page is the sign-out form's: the same session token
         const sent = await br.post(`${b.publicUrl}/credentials`, { ...fields, roleArn: `arn:aws:iam::${ACCT}:role/WebAlice`, cli: '1' });
         assert.equal(sent.status, 303, sent.text.slice(0, 300));
-        assert.equal((await fetch(sent.location!)).status, 200);
+        assert.equal((await br.get(sent.location!)).status, 200);
         return true;
       },
     });
