@@ -44,10 +44,11 @@ Usage:
                                       enroll a TOTP device for a directory user (prints an otpauth:// URI once);
                                       also: directories mfa remove --directory d-… --user NAME, directories mfa list
   idbroker login --url URL [--provider P] [--role ARN] [--profile NAME] [--duration S] [--region R]
-                 [--redirect-port N] [--no-browser]
-                                      sign in through the browser, pick a role, and write its credentials to the
-                                      AWS profile (default "default"); --no-browser prints a URL and a code to
-                                      approve on any device
+                 [--redirect-port N] [--expect USER] [--no-browser]
+                                      sign in through the browser, approve, pick a role, and write its credentials
+                                      to the AWS profile (default "default"); --no-browser prints a URL and a code
+                                      to approve on any device; refuses another person's sign-in than --expect
+                                      USER or the profile's last one
   idbroker credential-process [--profile NAME] [--url URL] [--role ARN] [--provider P] [--duration S] [--no-browser]
                                       AWS credential_process: cached credentials, signing in again when needed
   idbroker version                    print the version
@@ -211,7 +212,7 @@ const COMMAND_OPTIONS: Record<string, string[]> = {
   'admin create-key': ['--config', '--account', '--replace'],
   'policy lint': ['--kind'],
   'sessions revoke': ['--config', '--access-key-id', '--principal', '--before', '--account'],
-  login: ['--url', '--provider', '--role', '--profile', '--duration', '--region', '--redirect-port', '--no-browser'],
+  login: ['--url', '--provider', '--role', '--profile', '--duration', '--region', '--redirect-port', '--expect', '--no-browser'],
   'credential-process': ['--profile', '--url', '--role', '--provider', '--duration', '--no-browser'],
 };
 
