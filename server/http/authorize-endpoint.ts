@@ -61,7 +61,7 @@ export function authorizeEndpoint(deps: AuthorizeDeps) {
       const opts = { now, expectedService: auth.service as 'iam' };
       checkSigV4Request(auth, opts);
       const resolved = auth.accessKeyId.startsWith('ASIA')
-        ? await resolveTemporary(deps.keys, deps.revocations, auth.accessKeyId, auth.securityToken, now, deps.directorySessions)
+        ? await resolveTemporary(deps.keys, deps.revocations, deps.credentials, auth.accessKeyId, auth.securityToken, now, deps.directorySessions)
         : await deps.credentials.resolve(auth.accessKeyId, now.getTime());
       verifySigV4(req, auth, resolved.secretAccessKey, opts);
       caller = resolved.caller;

@@ -1,5 +1,6 @@
-// Resolves the access key that signed a request to its secret and caller.
-// Long-term keys (AKIA…) live in the store, sealed; lookups are cached until an IAM write or `ttlMs`.
+// Resolves the access key that signed a request to its secret and caller, and the principals that temporary
+// credentials stand on (their unique ids). Long-term keys (AKIA…) live in the store, sealed; lookups are
+// cached until an IAM write in this process or `ttlMs` (other replicas see a deletion within that bound).
 import { AwsError } from '../contracts/errors.ts';
 import type { Store } from '../contracts/store.ts';
 import type { KeyRing } from '../keys/keyring.ts';
@@ -15,11 +16,24 @@ const INVALID = 'The security token included in the request is invalid.';
 
 export class CredentialResolver {
   private readonly cache = new Map<string, { at: number; value: ResolvedKey }>();
+  private readonly ids = new Map<string, { at: number; id: string | undefined }>();
 
   constructor(private readonly store: Store, private readonly keys: KeyRing, private readonly ttlMs = 2000) {}
 
   invalidate(): void {
     this.cache.clear();
+    this.ids.clear();
+  }
+
+  /** The unique id (AIDA…, AROA…) of a user or role now, undefined when it does not exist; cached like keys. */
+  async principalId(account: string, kind: 'user' | 'role', name: string, now: number): Promise<string | undefined> {
+    const key = `${account}/${kind}/${name.toLowerCase()}`;
+    const hit = this.ids.get(key);
+    if (hit && now - hit.at < this.ttlMs) return hit.id;
+    const id = (await new IamModel(this.store).getPrincipal<PrincipalData>(account, kind, name))?.data.id;
+    if (this.ids.size > 10000) this.ids.clear();
+    this.ids.set(key, { at: now, id });
+    return id;
   }
 
   /** The secret and caller for a long-term access key id; InvalidClientTokenId when unknown or inactive. */

@@ -22,6 +22,8 @@ export interface Session {
   userId: string;
   /** The role's ARN (AssumedRole) or the user's ARN (User, FederatedUser's parent). */
   principalArn: string;
+  /** The unique id of that role or user (AROA…, AIDA…): the session dies with it. Absent: derived from userId (roles, users). */
+  principalId?: string;
   roleName?: string;
   sessionName?: string;
   userName?: string;

@@ -27,7 +27,7 @@ export const GetFederationToken = defineAction({
     const arn = `arn:aws:sts::${c.account}:federated-user/${p.name}`;
     const issued = await issueSession(
       ctx.keys,
-      { account: c.account, type: 'FederatedUser', arn, userId: `${c.account}:${p.name}`, principalArn: c.arn, userName: c.userName, sessionName: p.name, sessionPolicy: p.policy, policyArns: p.policyArns, tags: p.tags.length ? p.tags : undefined },
+      { account: c.account, type: 'FederatedUser', arn, userId: `${c.account}:${p.name}`, principalArn: c.arn, principalId: c.userId, userName: c.userName, sessionName: p.name, sessionPolicy: p.policy, policyArns: p.policyArns, tags: p.tags.length ? p.tags : undefined },
       ctx.now,
       p.duration,
     );
