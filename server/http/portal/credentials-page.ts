@@ -1,5 +1,8 @@
 // The credentials page: shown once, never cached, with copy buttons, an expiry countdown and ready-to-paste
-// snippets for shells, the shared credentials file and credential_process.
+// snippets for shells, the shared credentials file and credential_process. The endpoint reaches the AWS CLI in
+// two ways: AWS_ENDPOINT_URL_STS/_IAM (and endpoint_url in ~/.aws/config), read by AWS CLI 2.13+ and the SDKs;
+// and --endpoint-url on each command, for AWS CLI releases before 2.13 (Debian 12 ships 2.9), which ignore the
+// variables and would send the call to AWS itself. IAM and STS are both at the broker's one URL.
 import { html, type Html } from './html.ts';
 import { formatDuration, layout, type Viewer } from './pages.ts';
 
@@ -25,7 +28,7 @@ export function profileName(c: Pick<ShownCredentials, 'account' | 'alias' | 'rol
   return `${c.alias ?? c.account}-${c.roleName}`.replace(/[^\w.-]/g, '-');
 }
 
-export function snippets(c: ShownCredentials): Record<'bash' | 'powershell' | 'credentials' | 'process', string> {
+export function snippets(c: ShownCredentials): Record<'bash' | 'bashBefore213' | 'powershell' | 'credentials' | 'process', string> {
   const exp = c.expiration.toISOString().replace(/\.\d{3}Z$/, 'Z');
   const profile = profileName(c);
   return {
@@ -37,6 +40,14 @@ export function snippets(c: ShownCredentials): Record<'bash' | 'powershell' | 'c
       `export AWS_DEFAULT_REGION=${q(c.region)}`,
       `export AWS_ENDPOINT_URL_STS=${q(c.endpoint)}`,
       `export AWS_ENDPOINT_URL_IAM=${q(c.endpoint)}`,
+    ].join('\n'),
+    bashBefore213: [
+      `export AWS_ACCESS_KEY_ID=${q(c.accessKeyId)}`,
+      `export AWS_SECRET_ACCESS_KEY=${q(c.secretAccessKey)}`,
+      `export AWS_SESSION_TOKEN=${q(c.sessionToken)}`,
+      `export AWS_DEFAULT_REGION=${q(c.region)}`,
+      `# every aws command goes to the broker (IAM and STS); "command aws …" bypasses it, "unset -f aws" removes it`,
+      `function aws { command aws --endpoint-url ${q(c.endpoint)} "$@"; }`,
     ].join('\n'),
     powershell: [
       `$Env:AWS_ACCESS_KEY_ID=${ps(c.accessKeyId)}`,
@@ -88,9 +99,13 @@ ${field('secret', 'Secret access key', c.secretAccessKey)}
 ${field('token', 'Session token', c.sessionToken)}
 </section>
 <h2>Use them</h2>
-${snippet('snippet-bash', 'bash / zsh', s.bash)}
-${snippet('snippet-powershell', 'PowerShell', s.powershell)}
-${snippet('snippet-credentials', '~/.aws/credentials', s.credentials, html`<p class="muted">With, in <code>~/.aws/config</code>: <code>[profile ${profile}]</code> <code>region = ${c.region}</code> <code>endpoint_url = ${c.endpoint}</code></p>`)}
+<p class="muted">Check your version with <code>aws --version</code>: AWS CLI releases before 2.13 ignore <code>AWS_ENDPOINT_URL_STS</code>,
+<code>AWS_ENDPOINT_URL_IAM</code> and <code>endpoint_url</code> and would call AWS itself; give them the broker's URL with <code>--endpoint-url</code>.</p>
+${snippet('snippet-bash', 'bash / zsh — AWS CLI 2.13+ and SDKs', s.bash)}
+${snippet('snippet-bash-before-2-13', 'bash / zsh — AWS CLI before 2.13', s.bashBefore213, html`<p class="muted">Passes <code>--endpoint-url ${c.endpoint}</code> to every <code>aws</code> command in this shell; the same URL serves IAM and STS.</p>`)}
+${snippet('snippet-powershell', 'PowerShell — AWS CLI 2.13+ and SDKs', s.powershell, html`<p class="muted">AWS CLI before 2.13: add <code>--endpoint-url ${c.endpoint}</code> to each command.</p>`)}
+${snippet('snippet-credentials', '~/.aws/credentials', s.credentials, html`<p class="muted">With, in <code>~/.aws/config</code>: <code>[profile ${profile}]</code> <code>region = ${c.region}</code> <code>endpoint_url = ${c.endpoint}</code> (AWS CLI 2.13+ and SDKs).
+AWS CLI before 2.13 ignores <code>endpoint_url</code>: <code>aws sts get-caller-identity --profile ${profile} --endpoint-url ${c.endpoint}</code>.</p>`)}
 ${snippet('snippet-process', 'credential_process output', s.process, html`<p class="muted">What a <code>credential_process</code> command prints, e.g. <code>credential_process = idbroker credential-process --profile ${profile}</code> in <code>~/.aws/config</code>.</p>`)}
 <p><a href="/roles">Back to your roles</a></p>`,
     viewer,
