@@ -113,10 +113,22 @@ describe('docker-compose.yml', () => {
   it('passes `idbroker config check` with the compose environment', () => {
     const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...brokerEnv };
     for (const b of BROKERS) {
-      const r = spawnSync(process.execPath, ['bin/idbroker.js', 'config', 'check', hostPathOf(svc[b], brokerEnv.IDBROKER_CONFIG)!], { cwd: ROOT, env, encoding: 'utf8' });
+      // config check also opens the files the config names: give it the container's view (mounted files at their host paths)
+      let text = readFileSync(hostPathOf(svc[b], brokerEnv.IDBROKER_CONFIG)!, 'utf8');
+      for (const v of svc[b].volumes ?? []) {
+        const [src, dst] = v.split(':');
+        if (src.startsWith('.')) text = text.replaceAll(dst, resolve(ROOT, src));
+      }
+      const mounted = join(mkdtempSync(join(tmpdir(), 'deploy-check-')), 'idbroker.yaml');
+      writeFileSync(mounted, text);
+      const r = spawnSync(process.execPath, ['bin/idbroker.js', 'config', 'check', mounted], { cwd: ROOT, env, encoding: 'utf8' });
       assert.equal(r.status, 0, `${b}: ${r.stdout}${r.stderr}`);
       assert.match(r.stdout, /: OK$/m);
     }
+    // outside the container the mounted metadata file is missing, and config check says so
+    const unmounted = spawnSync(process.execPath, ['bin/idbroker.js', 'config', 'check', configPath], { cwd: ROOT, env, encoding: 'utf8' });
+    assert.equal(unmounted.status, 1);
+    assert.match(unmounted.stderr, /identityProviders\.saml\[0\]\.metadataFile: \/etc\/idbroker\/keycloak-saml-metadata\.xml: no such file/);
     // and fails without the environment it needs (the check is not vacuous)
     const bare = spawnSync(process.execPath, ['bin/idbroker.js', 'config', 'check', configPath], { cwd: ROOT, env: { PATH: process.env.PATH ?? '' }, encoding: 'utf8' });
     assert.equal(bare.status, 1);
