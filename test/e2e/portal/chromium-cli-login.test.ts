@@ -1,6 +1,8 @@
 // `idbroker login` with a real browser: headless Chromium (Debian's /usr/bin/chromium, playwright-core) is the
-// browser the command opens. Loopback: the person signs in on the portal, sends a role to the command line,
-// and Chromium lands on the command's loopback page (the roles page's CSP lets the form end there). Device
+// browser the command opens. Loopback: Chromium opens the command's own link, which sends it on to the broker's
+// approval page with a binding cookie; the person compares the request code, approves, signs in on the portal,
+// sends a role to the command line, and Chromium lands on the command's loopback page (the roles page's CSP
+// lets the form end there; the binding cookie comes along). Deny: the command hears the refusal. Device
 // (--no-browser): the person types the code on /device. The profile written is then used by the AWS SDK's
 // shared-credentials loader. Screenshots go to $PORTAL_SCREENSHOT_DIR (default: a temporary directory).
 import { after, before, describe, it } from 'node:test';
@@ -65,14 +67,22 @@ describe('idbroker login in headless Chromium', { skip }, () => {
     });
     let landed = '';
     let browsing: Promise<boolean> | undefined;
+    const lines: string[] = [];
     await login({
       url: b.publicUrl,
       profile: 'chromium',
-      say: () => {},
+      clientHost: 'chromium-host',
+      say: (l) => lines.push(l),
       paths: { credentials: process.env.AWS_SHARED_CREDENTIALS_FILE!, config: process.env.AWS_CONFIG_FILE! },
       // the command does not wait for its browser: keep the promise to see where Chromium ended up
       open: (url) => (browsing = (async () => {
         await page.goto(url);
+        await page.waitForURL(`${b.publicUrl}/cli/login?**`);
+        const code = /request code ([A-Z]{4}-[A-Z]{4})/.exec(lines.join('\n'))![1];
+        assert.equal(await page.textContent('#request-code'), code, 'the code the terminal printed');
+        assert.equal(await page.textContent('#client-host'), 'chromium-host');
+        await page.screenshot({ path: join(shots, 'portal-cli-approve.png'), fullPage: true });
+        await page.getByRole('button', { name: 'Approve' }).click();
         await page.waitForURL(`${b.publicUrl}/`);
         await signIn(page);
         assert.match((await page.textContent('main'))!, /Signing in the idbroker command line/);
@@ -87,9 +97,36 @@ describe('idbroker login in headless Chromium', { skip }, () => {
     await browsing;
     assert.match(landed, /Signed in\. You can close this tab/);
     assert.deepEqual(cspViolations, []);
+    assert.match(lines.at(-1)!, /^Wrote profile "chromium": arn:aws:sts::111122223333:assumed-role\/Platform\/alice /);
     const sts = new STSClient({ region: 'us-east-1', endpoint: b.publicUrl, profile: 'chromium', maxAttempts: 1 });
     assert.equal((await sts.send(new GetCallerIdentityCommand({}))).Arn, 'arn:aws:sts::111122223333:assumed-role/Platform/alice');
     sts.destroy();
+    await context.close();
+  });
+
+  it('deny: the approval page\'s Deny button sends the refusal to the command, which writes nothing', async () => {
+    const context = await browser.newContext({ viewport: { width: 1100, height: 800 } });
+    const page = await context.newPage();
+    let browsing: Promise<void> | undefined;
+    await assert.rejects(
+      login({
+        url: b.publicUrl,
+        profile: 'denied',
+        say: () => {},
+        paths: { credentials: join(dir, 'denied-credentials'), config: join(dir, 'denied-config') },
+        open: async (url) => {
+          browsing = (async () => {
+            await page.goto(url);
+            await page.getByRole('button', { name: 'Deny' }).click();
+            await page.waitForURL(/^http:\/\/127\.0\.0\.1:\d+\/callback\?error=access_denied/);
+          })();
+          return true;
+        },
+      }),
+      /the sign-in failed: access_denied/,
+    );
+    await browsing;
+    assert.equal(existsSync(join(dir, 'denied-credentials')), false);
     await context.close();
   });
 
