@@ -10,7 +10,10 @@ import { join } from 'node:path';
 const HELP = `idbroker — directory and federation identity broker (AWS IAM/STS and AD-compatible LDAP)
 
 Usage:
-  idbroker start [--config FILE]      run the broker (config: --config, IDBROKER_CONFIG, or config/default.yaml)
+  idbroker start [--config FILE] [--demo]
+                                      run the broker (config: --config, IDBROKER_CONFIG, or config/default.yaml);
+                                      --demo: also demo users (alice, bob, carol), nested groups and roles that
+                                      trust them, and print what to try (public passwords: demo only)
   idbroker config check FILE          validate a config file without starting (and that the files it names
                                       — certificates, keys, CA bundles, SAML metadata — exist and are readable)
   idbroker sessions revoke [--config FILE] (--access-key-id ASIA… | --principal ARN | --before TIME --account ID)
@@ -63,8 +66,10 @@ function version(): string {
 async function start(argv: string[]): Promise<number> {
   const [{ loadConfig, resolveConfigPath }, { startBroker }] = await Promise.all([import('../config/load.ts'), import('./main.ts')]);
   const path = resolveConfigPath(argv, process.env);
-  const config = loadConfig(path, process.env);
-  const broker = await startBroker({ config });
+  const configFlag = argv.some((a) => a === '--config' || a.startsWith('--config=')) ? `--config ${path}` : undefined;
+  const broker = argv.includes('--demo')
+    ? await (await import('./demo/start.ts')).startDemo(path, process.env, { configFlag })
+    : await startBroker({ config: loadConfig(path, process.env) });
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {
       process.stderr.write(`received ${signal}, shutting down\n`);
@@ -201,7 +206,7 @@ async function revoke(argv: string[]): Promise<number> {
 
 /** The options each command takes (the command's own parser checks values); anything else is a usage error. */
 const COMMAND_OPTIONS: Record<string, string[]> = {
-  start: ['--config'],
+  start: ['--config', '--demo'],
   audit: ['--config', '--since', '--until', '--principal', '--event', '--denied', '--limit'],
   'config check': [],
   'keys rotate': ['--config', '--activate-after'],
