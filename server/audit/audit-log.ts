@@ -101,6 +101,8 @@ export class AuditLog {
       await this.flush();
       if (this.queue.length) await new Promise((r) => setTimeout(r, 200 * (i + 1)));
     }
-    if (this.queue.length) this.logger.error({ lost: this.queue.length }, 'audit events could not be written before shutdown; they are in this log only');
+    // Not written: they survive only in the log (each one here, unless audit.log already wrote it).
+    if (this.queue.length)
+      this.logger.error({ lost: this.queue.length, ...(this.log ? {} : { audit: this.queue }) }, 'audit events could not be written before shutdown; they are in this log only');
   }
 }

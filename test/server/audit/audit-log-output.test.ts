@@ -9,6 +9,7 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import { DEFAULT_CONFIG_PATH, loadConfig, parseConfig } from '../../../config/load.ts';
 import { startBroker } from '../../../server/main.ts';
+import type { Store } from '../../../server/contracts/store.ts';
 import { ADMIN_KEY } from '../../helpers/broker.ts';
 import { sendQuery } from '../../helpers/aws-signer.ts';
 
@@ -70,5 +71,22 @@ describe('the default config', () => {
 
   it('refuses an unknown log level, naming the levels', () => {
     assert.throws(() => loadConfig(DEFAULT_CONFIG_PATH, { IDBROKER_LOG_LEVEL: 'verbose' }), /logLevel: .*info/);
+  });
+});
+
+describe('audit events the store never took', () => {
+  it('are written to the log at shutdown, even without audit.log', async () => {
+    const { AuditLog } = await import('../../../server/audit/audit-log.ts');
+    const store = { audit: { append: async () => { throw new Error('database down'); }, prune: async () => 0 } } as unknown as Store;
+    const lines: string[] = [];
+    const sink = new Writable({ write: (chunk: Buffer, _e, cb) => { lines.push(...chunk.toString().split('\n').filter(Boolean)); cb(); } });
+    const log = new AuditLog(store, pino({ level: 'info' }, sink), { flushMs: 1 });
+    const e = { eventVersion: '1.08' as const, eventTime: '2026-01-01T00:00:00Z', eventSource: 'iam.amazonaws.com', eventName: 'CreateUser', awsRegion: 'us-east-1', sourceIPAddress: '127.0.0.1', userIdentity: {}, requestParameters: null, responseElements: null, requestID: 'r', eventID: 'lost-1', readOnly: false, denied: false };
+    log.record(e);
+    assert.deepEqual(lines.filter((l) => l.includes('lost-1')), [], 'not logged while it may still be stored');
+    await log.close();
+    const shutdown = lines.map((l) => JSON.parse(l) as { lost?: number; audit?: { eventID: string }[] }).find((l) => l.lost !== undefined)!;
+    assert.equal(shutdown.lost, 1);
+    assert.deepEqual(shutdown.audit!.map((a) => a.eventID), ['lost-1']);
   });
 });
