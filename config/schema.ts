@@ -83,6 +83,10 @@ export const rawConfigSchema = z.strictObject({
       requestsPerSecondPerSource: z.coerce.number().int().min(0).default(1000),
       /** Query API requests per second by one principal (0: no limit). */
       requestsPerSecondPerPrincipal: z.coerce.number().int().min(0).default(500),
+      /** Wrong MFA codes (TokenCode of GetSessionToken/AssumeRole) one IAM MFA device may receive in
+       *  mfaWrongCodesWindowSeconds; after them every code, the right one too, is refused until the window passes. */
+      mfaWrongCodesPerDevice: z.coerce.number().int().min(1).max(1000).default(20),
+      mfaWrongCodesWindowSeconds: z.coerce.number().int().min(1).max(86_400).default(300),
     })
     .prefault({}),
   sessions: z

@@ -28,6 +28,7 @@ import { CredentialResolver } from './iam/credentials.ts';
 import { loadOrCreateKeyRing, reloadKeyRing, type KeyRing } from './keys/keyring.ts';
 import { STS_NAMESPACE, stsActions } from './sts/actions/index.ts';
 import { RevocationList } from './sts/revocation.ts';
+import { limitWrongMfaCodes } from './sts/mfa.ts';
 import { DirectorySessionChecker } from './sts/directory-sessions.ts';
 import { RevokeSessions } from './sts/actions/revoke-sessions.ts';
 import { AuditLog } from './audit/audit-log.ts';
@@ -111,6 +112,7 @@ export async function startBroker(opts: BrokerOptions): Promise<Broker> {
     const audit = new AuditLog(store, logger, { retentionDays: config.audit.retentionDays, log: config.audit.log });
     const metrics = createMetrics();
     const actionServices: ActionServices = { region: config.region, publicUrl: config.http.publicUrl, accounts: config.accounts, revokeChanged: () => revocations.invalidate() };
+    limitWrongMfaCodes(store, { points: config.limits.mfaWrongCodesPerDevice, durationSeconds: config.limits.mfaWrongCodesWindowSeconds });
     const perSource = config.limits.requestsPerSecondPerSource ? store.rateLimiter({ name: 'src', points: config.limits.requestsPerSecondPerSource, durationSeconds: 1 }) : undefined;
     const perPrincipal = config.limits.requestsPerSecondPerPrincipal ? store.rateLimiter({ name: 'prn', points: config.limits.requestsPerSecondPerPrincipal, durationSeconds: 1 }) : undefined;
     const api = queryApi({

@@ -91,6 +91,8 @@ export interface Repos {
 export interface RateLimiter {
   /** Takes one point for `key`; not allowed once the window's points are used up. */
   consume(key: string): Promise<{ allowed: boolean; retryAfterMs: number }>;
+  /** Gives back the point a consume took (an attempt that turned out good is not counted against the key). */
+  refund(key: string): Promise<void>;
 }
 
 export interface Store extends Repos {

@@ -150,6 +150,12 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       assert.equal(third.allowed, false);
       assert.ok(third.retryAfterMs > 0 && third.retryAfterMs <= 60_000);
       assert.equal((await l.consume('b')).allowed, true);
+      // a point given back can be taken again, once
+      assert.equal((await l.consume('c')).allowed, true);
+      assert.equal((await l.consume('c')).allowed, true);
+      await l.refund('c');
+      assert.equal((await l.consume('c')).allowed, true);
+      assert.equal((await l.consume('c')).allowed, false);
     });
 
     it('answers ping', async () => {

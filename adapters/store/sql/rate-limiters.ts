@@ -14,6 +14,13 @@ function wrap(limiter: RateLimiterAbstract, toStoreError: (err: unknown) => unkn
         throw toStoreError(res);
       }
     },
+    async refund(key: string) {
+      try {
+        await limiter.reward(key, 1);
+      } catch (err) {
+        throw toStoreError(err);
+      }
+    },
   };
 }
 
