@@ -96,6 +96,8 @@ const ldapLimits = () =>
     .strictObject({
       maxConnections: integer(1, 1_000_000).optional(),
       maxConnectionsPerSource: integer(0, 1_000_000).optional(),
+      maxMessageBytes: integer(1024, 100 * 1024 * 1024).optional(),
+      maxUnauthenticatedMessageBytes: integer(256, 100 * 1024 * 1024).optional(),
       operationsPerSecondPerSource: integer(0, 10_000_000).optional(),
       maxPendingOperations: integer(1, 100_000).optional(),
       maxOutstandingOperations: integer(0, 100_000).optional(),

@@ -143,6 +143,7 @@ export class Connection implements Session {
   #need = 0;
 
   #receive(chunk: Buffer): void {
+    if (this.#closed) return; // a disconnected client's remaining bytes are not kept
     if (this.#need > 0 && this.#buffer.length + this.#chunkBytes + chunk.length < this.#need) {
       this.#chunks.push(chunk);
       this.#chunkBytes += chunk.length;
@@ -164,10 +165,11 @@ export class Connection implements Session {
       }
       let len: number;
       try {
-        len = frameLength(this.#buffer, this.ctx.limits.maxMessageBytes);
+        len = frameLength(this.#buffer, this.#messageLimit());
         if (this.#buffer[0] !== 0x30) throw new BerError('not an LDAPMessage');
       } catch (e) {
-        return this.#disconnect(ResultCode.protocolError, (e as Error).message);
+        const why = (e as Error).message;
+        return this.#disconnect(ResultCode.protocolError, this.principal || !why.startsWith('message of') ? why : `${why} bytes before a successful bind`);
       }
       if (len < 0 || this.#buffer.length < len) {
         this.#need = Math.max(len, 0);
@@ -177,6 +179,12 @@ export class Connection implements Session {
       this.#buffer = this.#buffer.subarray(len);
       this.#handle(frame);
     }
+  }
+
+  /** Before a successful bind only small messages are accepted (what an unauthenticated client may make us hold). */
+  #messageLimit(): number {
+    const { maxMessageBytes, maxUnauthenticatedMessageBytes } = this.ctx.limits;
+    return this.principal ? maxMessageBytes : Math.min(maxMessageBytes, maxUnauthenticatedMessageBytes);
   }
 
   #handle(frame: Buffer): void {

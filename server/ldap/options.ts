@@ -10,8 +10,12 @@ export interface LdapLimits {
   /** Operations per second per client address and listener (bursts up to one second's worth); 0: no limit.
    *  Beyond it an operation is answered busy (51); the connection stays open. */
   operationsPerSecondPerSource: number;
-  /** Largest LDAPMessage accepted, in bytes (AD MaxReceiveBuffer 10 MiB); larger → disconnect. */
+  /** Largest LDAPMessage accepted once bound, in bytes (AD MaxReceiveBuffer 10 MiB); larger → disconnect. */
   maxMessageBytes: number;
+  /** Largest LDAPMessage accepted before a successful bind (anonymous included), in bytes: a BindRequest, a
+   *  RootDSE search or StartTLS fit in a few hundred. Larger → Notice of Disconnection (protocolError) and close,
+   *  so an unauthenticated client can make the broker hold at most this much per connection. */
+  maxUnauthenticatedMessageBytes: number;
   /** Operations in flight per connection; beyond it the connection stops reading until one ends. */
   maxPendingOperations: number;
   /** Operations in flight per connection beyond which a request is answered busy (51) at once instead of
@@ -33,9 +37,10 @@ export interface LdapLimits {
 
 export const DEFAULT_LIMITS: LdapLimits = {
   maxConnections: 5000,
-  maxConnectionsPerSource: 0,
+  maxConnectionsPerSource: 1000,
   operationsPerSecondPerSource: 0,
   maxMessageBytes: 10 * 1024 * 1024,
+  maxUnauthenticatedMessageBytes: 8 * 1024,
   maxPendingOperations: 32,
   maxOutstandingOperations: 0,
   maxPageSize: 1000,
