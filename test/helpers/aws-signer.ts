@@ -49,3 +49,26 @@ export async function sendQuery(url: string, body: string, creds: Creds | undefi
   const res = await fetch(url, { method: 'POST', headers, body });
   return { status: res.status, text: await res.text(), headers: res.headers };
 }
+
+/**
+ * A presigned GET URL for a Query API action, made by the real signer's `presign` (X-Amz-* in the query,
+ * `expiresIn` becomes X-Amz-Expires). `query` holds the parameters as values; the signer encodes them.
+ */
+export async function presignQuery(url: string, query: Record<string, string>, creds: Creds, opts: { service?: string; region?: string; date?: Date; expiresIn?: number } = {}): Promise<string> {
+  const u = new URL(url);
+  const signer = new SignatureV4({ credentials: creds, region: opts.region ?? 'us-east-1', service: opts.service ?? 'sts', sha256: Sha256 as never });
+  const signed = await signer.presign(
+    { method: 'GET', protocol: u.protocol, hostname: u.hostname, port: Number(u.port), path: '/', query, headers: { host: u.host } },
+    { signingDate: opts.date, expiresIn: opts.expiresIn },
+  );
+  const q = Object.entries(signed.query ?? {}).map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`);
+  return `${u.origin}/?${q.join('&')}`;
+}
+
+/** Signs `GET /?query` with an Authorization header; `query` holds values as the signer canonicalizes them. */
+export async function signGet(url: string, query: Record<string, string>, creds: Creds, opts: { service?: string; region?: string; date?: Date } = {}): Promise<Record<string, string>> {
+  const u = new URL(url);
+  const signer = new SignatureV4({ credentials: creds, region: opts.region ?? 'us-east-1', service: opts.service ?? 'iam', sha256: Sha256 as never });
+  const signed = await signer.sign({ method: 'GET', protocol: u.protocol, hostname: u.hostname, port: Number(u.port), path: '/', query, headers: { host: u.host } }, { signingDate: opts.date });
+  return signed.headers as Record<string, string>;
+}

@@ -31,9 +31,11 @@ export const msg = {
     `Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/term, got '${credential}'`,
   expiresNotNumber: 'X-Amz-Expires should be a number',
   expiresNegative: 'X-Amz-Expires must be non-negative',
+  expiresZero: 'X-Amz-Expires must be at least 1 second',
   expiresTooLong:
     'X-Amz-Expires must be less than a week (in seconds); that is, the given X-Amz-Expires must be less than 604800 seconds',
-  expired: (request: string, limit: string, now: string) => `Signature expired: ${request} is now earlier than ${limit} (${now} - 15 min.)`,
+  /** `window`: the skew allowed (15 min) or a presigned URL's X-Amz-Expires ("60 sec", "2 min"). */
+  expired: (request: string, limit: string, now: string, window = '15 min') => `Signature expired: ${request} is now earlier than ${limit} (${now} - ${window}.)`,
   notYetCurrent: (request: string, limit: string, now: string) =>
     `Signature not yet current: ${request} is still later than ${limit} (${now} + 15 min.)`,
   hostNotSigned: "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.",

@@ -6,7 +6,7 @@ import { incompleteSignature, msg } from './messages.ts';
 import type { IncomingSignedRequest, SigV4Auth } from './types.ts';
 import { decodeComponent } from './uri-encoding.ts';
 
-const MAX_EXPIRES = 604800; // one week, the longest any SigV4 presigned URL may claim
+const MAX_EXPIRES = 604800; // one week, the longest any SigV4 presigned URL may claim (the shortest: 1 s)
 
 /** The first value of each `X-Amz-*` query parameter (decoded); undefined when there is no X-Amz-Algorithm. */
 export function readQueryAuth(rawQuery: string): Map<string, string> | undefined {
@@ -25,6 +25,7 @@ function parseExpires(text: string): number {
   if (!/^-?\d+$/.test(text)) throw incompleteSignature(msg.expiresNotNumber);
   const value = Number(text);
   if (value < 0) throw incompleteSignature(msg.expiresNegative);
+  if (value === 0) throw incompleteSignature(msg.expiresZero);
   if (value > MAX_EXPIRES) throw incompleteSignature(msg.expiresTooLong);
   return value;
 }

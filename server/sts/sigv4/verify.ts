@@ -10,16 +10,23 @@ const SKEW_MS = 15 * 60 * 1000;
 // What the SDKs accept as a region (a host label); custom endpoints sign with whatever the client is configured with.
 const REGION = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 
+/** "60 sec", "15 min": how AWS's expiry message names a window. */
+function windowText(seconds: number): string {
+  return seconds % 60 === 0 ? `${seconds / 60} min` : `${seconds} sec`;
+}
+
 /**
- * The checks AWS makes before it looks the access key up: clock skew (±15 min, which is also how long
- * a presigned STS URL lives, whatever X-Amz-Expires says), `host` signed, and the credential scope
- * (region, service, terminator, date), the four scope problems reported in one message.
+ * The checks AWS makes before it looks the access key up: the request's age (an Authorization header, or
+ * a presigned URL without X-Amz-Expires: ±15 min of clock skew; a presigned URL with X-Amz-Expires: that
+ * many seconds from X-Amz-Date, 1 s to 7 days, and not more than 15 min ahead), `host` signed, and the
+ * credential scope (region, service, terminator, date), the four scope problems reported in one message.
  */
 export function checkSigV4Request(auth: SigV4Auth, opts: VerifyOptions): void {
   const now = Math.floor(opts.now.getTime() / 1000) * 1000;
   const at = auth.amzDate.getTime();
-  if (at < now - SKEW_MS) {
-    throw signatureDoesNotMatch(msg.expired(formatAmzDate(auth.amzDate), formatAmzDate(new Date(now - SKEW_MS)), formatAmzDate(new Date(now))));
+  const lifetime = auth.presigned && auth.expiresSeconds !== undefined ? auth.expiresSeconds * 1000 : SKEW_MS;
+  if (at < now - lifetime) {
+    throw signatureDoesNotMatch(msg.expired(formatAmzDate(auth.amzDate), formatAmzDate(new Date(now - lifetime)), formatAmzDate(new Date(now)), windowText(lifetime / 1000)));
   }
   if (at > now + SKEW_MS) {
     throw signatureDoesNotMatch(msg.notYetCurrent(formatAmzDate(auth.amzDate), formatAmzDate(new Date(now + SKEW_MS)), formatAmzDate(new Date(now))));

@@ -170,11 +170,13 @@ describe('parseSigV4: presigned query', () => {
     assert.equal(parseSigV4(req({}, `X-Amz-Algorithm=AWS4-HMAC-SHA1&X-Amz-Credential=x`)), undefined);
   });
 
-  it('takes X-Amz-Expires from 0 to 604800 seconds only', () => {
+  it('takes X-Amz-Expires from 1 to 604800 seconds only', () => {
     assert.equal(parseSigV4(req({}, `${base}&X-Amz-SignedHeaders=host&X-Amz-Signature=${SIG}&X-Amz-Expires=604800`))!.expiresSeconds, 604800);
+    assert.equal(parseSigV4(req({}, `${base}&X-Amz-SignedHeaders=host&X-Amz-Signature=${SIG}&X-Amz-Expires=1`))!.expiresSeconds, 1);
     const cases: [string, string][] = [
       ['604801', 'X-Amz-Expires must be less than a week (in seconds); that is, the given X-Amz-Expires must be less than 604800 seconds'],
       ['-1', 'X-Amz-Expires must be non-negative'],
+      ['0', 'X-Amz-Expires must be at least 1 second'],
       ['15m', 'X-Amz-Expires should be a number'],
       ['', 'X-Amz-Expires should be a number'],
     ];

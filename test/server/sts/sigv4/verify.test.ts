@@ -67,13 +67,29 @@ describe('verifySigV4: presigned URLs', () => {
     return { method: 'GET', path: url.pathname, rawQuery: url.search.slice(1), headers: { host: url.host, ...headers }, body: Buffer.alloc(0) };
   }
 
-  it('live 15 minutes from X-Amz-Date whatever X-Amz-Expires says, as on STS', () => {
-    // EKS tokens say X-Amz-Expires=60 and are used for 14 minutes (kubernetes-sigs/aws-iam-authenticator#160).
+  it('live X-Amz-Expires seconds from X-Amz-Date, shorter or longer than 15 minutes', () => {
     const r = presigned(60, { 'x-k8s-aws-id': 'my-cluster' });
-    verify(r, { now: new Date(SIGNED_AT.getTime() + 14 * MIN) });
-    refused('Signature expired: 20261128T042909Z is now earlier than 20261128T042910Z (20261128T044410Z - 15 min.)', () =>
-      verify(r, { now: new Date(SIGNED_AT.getTime() + 15 * MIN + 1000) }),
+    verify(r, { now: new Date(SIGNED_AT.getTime() + 60_000) });
+    refused('Signature expired: 20261128T042909Z is now earlier than 20261128T042910Z (20261128T043010Z - 1 min.)', () =>
+      verify(r, { now: new Date(SIGNED_AT.getTime() + 61_000) }),
     );
+    const short = presigned(5);
+    verify(short, { now: new Date(SIGNED_AT.getTime() + 5000) });
+    refused('Signature expired: 20261128T042909Z is now earlier than 20261128T042910Z (20261128T042915Z - 5 sec.)', () => verify(short, { now: new Date(SIGNED_AT.getTime() + 6000) }));
+    const week = presigned(604800);
+    verify(week, { now: new Date(SIGNED_AT.getTime() + 604800_000) });
+    refused(/^Signature expired: 20261128T042909Z is now earlier than 20261128T042910Z \(20261205T042910Z - 10080 min\.\)$/, () => verify(week, { now: new Date(SIGNED_AT.getTime() + 604801_000) }));
+    // however long it lives, a URL dated more than 15 minutes ahead is not yet current
+    refused(/^Signature not yet current/, () => verify(week, { now: new Date(SIGNED_AT.getTime() - 15 * MIN - 1000) }));
+  });
+
+  it('live 15 minutes from X-Amz-Date without X-Amz-Expires, as a signed header would', () => {
+    const r = presigned(60);
+    const withoutExpires = { ...r, rawQuery: r.rawQuery.replace(/&X-Amz-Expires=60/, '') };
+    const auth = parseSigV4(withoutExpires)!;
+    assert.equal(auth.expiresSeconds, undefined);
+    checkSigV4Request(auth, { now: new Date(SIGNED_AT.getTime() + 15 * MIN), expectedService: 'sts' });
+    assert.throws(() => checkSigV4Request(auth, { now: new Date(SIGNED_AT.getTime() + 15 * MIN + 1000), expectedService: 'sts' }), /is now earlier than .* - 15 min\.\)$/);
   });
 
   it('refuses a presigned URL whose signed header is missing or changed', () => {
