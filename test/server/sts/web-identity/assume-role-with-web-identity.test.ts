@@ -97,6 +97,14 @@ roles:
     assert.ok((await call(token)).Credentials);
   });
 
+  it('takes session PolicyArns of the role’s account or AWS-managed only (another account’s: MalformedPolicyDocument)', async () => {
+    const token = await op.idToken('alice');
+    const withArns = (arn: string) => sts.send(new AssumeRoleWithWebIdentityCommand({ RoleArn: role('WebEngineers'), RoleSessionName: 'alice', WebIdentityToken: token, PolicyArns: [{ arn }] }));
+    const foreign = 'arn:aws:iam::444455556666:policy/Theirs';
+    await rejectsWith(withArns(foreign), 'MalformedPolicyDocument', 400, new RegExp(`^Policy ${foreign} does not exist or is not attachable\\.$`));
+    assert.ok((await withArns('arn:aws:iam::aws:policy/ReadOnlyAccess')).Credentials?.SessionToken);
+  });
+
   it('keeps the :sub/:aud/:amr keys in the session for later requests (a chained AssumeRole trust condition)', async () => {
     const client = async (sub: string) => {
       const c = (await call(await op.sign(claims({ sub })))).Credentials!;
