@@ -10,8 +10,9 @@ import { sendQuery } from './aws-signer.ts';
 export const THRESHOLD = 5;
 export const DIRECTORY_ID = 'd-1000000001';
 export const ALICE = { name: 'CORP\\alice', password: 'Al1ce-Passw0rd!' };
+export const CAROL = { name: 'CORP\\carol', password: 'Car0l-Passw0rd!' };
 
-/** Broker YAML: one simple-ad directory with a lockout threshold of 5, alice and bob, and a role they may assume. */
+/** Broker YAML: one simple-ad directory with a lockout threshold of 5, alice, bob and carol, and a role they may assume. */
 export const LOCKOUT_YAML = `
 directories:
   - id: ${DIRECTORY_ID}
@@ -26,6 +27,7 @@ directories:
       users:
         - { username: alice, password: "${ALICE.password}" }
         - { username: bob, password: "B0b-Passw0rd!!" }
+        - { username: carol, password: "Car0l-Passw0rd!" }
 roles:
   - name: DirectoryUsers
     trustPolicy:

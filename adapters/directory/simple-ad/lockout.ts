@@ -1,83 +1,140 @@
 // Account lockout as one atomic counter per user (AD's badPwdCount and badPasswordTime), kept in the Store so
-// that every replica counts together. A password is verified only after its attempt has been reserved — counted
-// as a failure, in one transaction that holds the counter against concurrent attempts on any replica — so no
-// more than `threshold` passwords are ever tried inside the observation window however many arrive at once.
-// The attempt that reaches the threshold arms the lock as it reserves: every attempt after it is refused (775)
-// without verifying, until it is known: a wrong password keeps the lock (lockoutTime is then written on the user,
-// as AD shows it), a right one releases it. A good bind clears the counter (AD resets badPwdCount).
-// Record: kind 'dir-lockout', key = parent = the user's objectGUID (hex); an admin's unlock (lockoutTime: 0)
-// deletes it with the user's other lockout records (writes.ts).
+// that every replica counts together. A password is verified only after its attempt has been reserved, in one
+// transaction that holds the counter against concurrent attempts on any replica: the failures in the observation
+// window plus the attempts still being verified never exceed the threshold. So however many guesses arrive at once,
+// at most `threshold` passwords are verified before the lock; the others wait for a free place (a verification
+// takes a hash's time) and, once the lock is set, are refused 775 without verifying. Right passwords that arrive
+// together (a connection pool binding as its service account) wait likewise, and are never refused for it.
+// A wrong password counts as a failure, and the one that reaches the threshold locks (lockoutTime is then written on
+// the user, as AD shows it); a right one clears the failures (AD resets badPwdCount).
+// Record: kind 'dir-lockout', key = parent = the user's objectGUID (hex); an admin's unlock (lockoutTime: 0, or
+// `idbroker directories unlock`) deletes it with the user's other lockout records.
 import { randomUUID } from 'node:crypto';
 import { ConflictError } from '../../../server/contracts/errors.ts';
+import { LdapError } from '../../../server/contracts/directory.ts';
 import type { Repos } from '../../../server/contracts/store.ts';
 import { fileTime } from './ad-values.ts';
 import { type Ctx, isLocked, stamp } from './context.ts';
 import { KIND, type Obj } from './model.ts';
 
 interface Counter {
-  count: number; // failures (and attempts still being verified) in the observation window
-  last: number; // ms since epoch of the newest one
-  lockedAt?: number; // the lock, armed by the attempt `by` that reached the threshold
-  by?: string;
+  failures: number; // AD's badPwdCount: wrong passwords in the observation window
+  last: number; // badPasswordTime (ms since epoch): the newest failure
+  lockedAt?: number; // set by the failure that reached the threshold
+  pending: Record<string, number>; // attempts being verified: id → when they started (ms)
 }
 
-/** An attempt that may verify a password; `locks` when it is the one that reached the threshold. */
+/** An attempt that may verify its password. */
 export interface Reservation {
   id: string;
-  locks: boolean;
 }
 
-async function counted<T>(ctx: Ctx, fn: (tx: Repos) => Promise<T>): Promise<T> {
+/** A verification that never reported (its replica stopped) frees its place after this long. */
+const PENDING_TTL_MS = 10_000;
+/** How long an attempt waits for a place before it gives up (busy): more than PENDING_TTL_MS. */
+const MAX_WAIT_MS = 15_000;
+
+const guidOf = (user: Obj): string => (user.entry.get('objectGUID')?.[0] as Buffer).toString('hex');
+
+function counterOf(data: Partial<Counter> | undefined): Counter {
+  return { failures: data?.failures ?? 0, last: data?.last ?? 0, pending: { ...(data?.pending ?? {}) }, ...(data?.lockedAt !== undefined ? { lockedAt: data.lockedAt } : {}) };
+}
+
+/** Runs fn on the user's counter in one transaction, the record held against every other; writes what fn returns. */
+async function onCounter<T>(ctx: Ctx, user: Obj, fn: (c: Counter, now: number) => { result: T; save?: Counter | null }): Promise<T> {
+  const account = ctx.state.account;
+  const guid = guidOf(user);
   for (let attempt = 0; ; attempt++) {
     try {
-      return await ctx.state.store.transaction(fn);
+      return await ctx.state.store.transaction(async (tx: Repos) => {
+        const rec = await tx.entities.getForUpdate<Partial<Counter>>(account, KIND.lockout, guid);
+        const { result, save } = fn(counterOf(rec?.data), ctx.now().getTime());
+        const record = { account, kind: KIND.lockout, key: guid, parent: guid, data: save };
+        if (save === null) {
+          if (rec) await tx.entities.delete(account, KIND.lockout, guid);
+        } else if (save) {
+          if (rec) await tx.entities.update(record);
+          else await tx.entities.insert(record);
+        }
+        return result;
+      });
     } catch (err) {
-      // the first failure of a user inserted on two replicas at once: the loser reads the winner's record
+      // the first attempt of a user inserted on two replicas at once: the loser reads the winner's record
       if (!(err instanceof ConflictError) || attempt >= 5) throw err;
     }
   }
 }
 
-const guidOf = (user: Obj): string => (user.entry.get('objectGUID')?.[0] as Buffer).toString('hex');
-
-/** Counts one attempt for `user` before its password is verified; 'locked' means refuse it (775) unverified. */
-export async function reserveAttempt(ctx: Ctx, user: Obj): Promise<Reservation | 'locked'> {
-  const { threshold, windowSeconds, durationSeconds } = ctx.lockout;
-  const guid = guidOf(user);
-  const id = randomUUID();
-  if (threshold === 0) return { id, locks: false };
-  const account = ctx.state.account;
-  return counted(ctx, async (tx) => {
-    const now = ctx.now().getTime();
-    const rec = await tx.entities.getForUpdate<Counter>(account, KIND.lockout, guid);
-    const c = rec?.data;
-    if (c?.lockedAt !== undefined && (durationSeconds === 0 || now < c.lockedAt + durationSeconds * 1000)) return 'locked';
-    const fresh = c && c.lockedAt === undefined && now - c.last < windowSeconds * 1000;
-    const count = (fresh ? c.count : 0) + 1;
-    const locks = count >= threshold;
-    const data: Counter = { count, last: now, ...(locks ? { lockedAt: now, by: id } : {}) };
-    const record = { account, kind: KIND.lockout, key: guid, parent: guid, data };
-    if (rec) await tx.entities.update(record);
-    else await tx.entities.insert(record);
-    return { id, locks };
-  });
+/** Whether the counter's lock still holds; an expired one no longer counts its failures. */
+function lockHolds(ctx: Ctx, c: Counter, now: number): boolean {
+  const d = ctx.lockout.durationSeconds;
+  return c.lockedAt !== undefined && (d === 0 || now < c.lockedAt + d * 1000);
 }
 
-/** The reserved attempt's password was right: the counter is cleared, unless another attempt has locked meanwhile. */
+/** The counter as of `now`: an expired lock and failures older than the window forgotten, stale verifications dropped. */
+function current(ctx: Ctx, c: Counter, now: number): Counter {
+  const out = counterOf(c);
+  if (out.lockedAt !== undefined && !lockHolds(ctx, out, now)) {
+    delete out.lockedAt;
+    out.failures = 0;
+  }
+  if (now - out.last >= ctx.lockout.windowSeconds * 1000) out.failures = 0;
+  for (const [id, at] of Object.entries(out.pending)) if (now - at >= PENDING_TTL_MS) delete out.pending[id];
+  return out;
+}
+
+/**
+ * Reserves a verification for `user` before its password is checked; 'locked' means refuse it (775) unverified.
+ * While every place is taken by failures and verifications in progress, waits for one.
+ */
+export async function reserveAttempt(ctx: Ctx, user: Obj): Promise<Reservation | 'locked'> {
+  const { threshold } = ctx.lockout;
+  const id = randomUUID();
+  if (threshold === 0) return { id };
+  const started = Date.now();
+  for (let round = 0; ; round++) {
+    const r = await onCounter<'locked' | 'busy' | 'reserved'>(ctx, user, (stored, now) => {
+      if (lockHolds(ctx, stored, now)) return { result: 'locked' };
+      const c = current(ctx, stored, now);
+      if (c.failures >= threshold) return { result: 'locked' };
+      if (c.failures + Object.keys(c.pending).length >= threshold) return { result: 'busy' };
+      c.pending[id] = now;
+      return { result: 'reserved', save: c };
+    });
+    if (r === 'locked') return 'locked';
+    if (r === 'reserved') return { id };
+    if (Date.now() - started > MAX_WAIT_MS) throw new LdapError('busy', '00002024: SvcErr: DSID-02080897, problem 5001 (BUSY), data 0\n');
+    await new Promise((res) => setTimeout(res, Math.min(10 + round * 5, 100) * (0.5 + Math.random()))); // the others' hashes
+  }
+}
+
+/** The reserved attempt's password was right: its place is freed and the failures cleared, unless the account locked meanwhile. */
 export async function attemptSucceeded(ctx: Ctx, user: Obj, r: Reservation): Promise<void> {
   if (ctx.lockout.threshold === 0) return;
-  const account = ctx.state.account;
-  const guid = guidOf(user);
-  await counted(ctx, async (tx) => {
-    const rec = await tx.entities.getForUpdate<Counter>(account, KIND.lockout, guid);
-    if (rec && (rec.data.lockedAt === undefined || rec.data.by === r.id)) await tx.entities.delete(account, KIND.lockout, guid);
+  await onCounter(ctx, user, (stored, now) => {
+    const c = current(ctx, stored, now);
+    delete c.pending[r.id];
+    if (c.lockedAt === undefined) c.failures = 0;
+    const empty = c.failures === 0 && c.lockedAt === undefined && Object.keys(c.pending).length === 0;
+    return { result: undefined, save: empty ? null : c };
   });
 }
 
-/** The reserved attempt's password was wrong: it stays counted, and the attempt that locked shows the lock on the
- *  user as AD does (lockoutTime, hence the computed UAC bit), which every replica then sees. */
+/** The reserved attempt's password was wrong: one more failure; the one that reaches the threshold locks the account
+ *  and shows it on the user as AD does (lockoutTime, hence the computed UAC bit), which every replica then sees. */
 export async function attemptFailed(ctx: Ctx, user: Obj, r: Reservation): Promise<void> {
-  if (!r.locks) return;
+  if (ctx.lockout.threshold === 0) return;
+  const locks = await onCounter(ctx, user, (stored, now) => {
+    const c = current(ctx, stored, now);
+    delete c.pending[r.id];
+    if (c.lockedAt !== undefined) return { result: false, save: c };
+    c.failures += 1;
+    c.last = now;
+    const reached = c.failures >= ctx.lockout.threshold;
+    if (reached) c.lockedAt = now;
+    return { result: reached, save: c };
+  });
+  if (!locks) return;
   const locked = await ctx.state.write((batch) => {
     const o = batch.get(user.key);
     if (!o || isLocked(ctx, o.entry)) return false;

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startTestBroker, type TestBroker } from '../../helpers/broker.ts';
 import { createTestDatabase } from '../../helpers/postgres.ts';
-import { ALICE, assumeWithPassword, concurrentWrong, countingChecks, ldapBind, ldapUrlOf, LOCKOUT_YAML, THRESHOLD } from '../../helpers/lockout-race.ts';
+import { ALICE, CAROL, assumeWithPassword, concurrentWrong, countingChecks, ldapBind, ldapUrlOf, LOCKOUT_YAML, THRESHOLD } from '../../helpers/lockout-race.ts';
 
 describe('directory lockout under concurrent guesses on two PostgreSQL replicas', () => {
   let b1: TestBroker;
@@ -35,6 +35,12 @@ describe('directory lockout under concurrent guesses on two PostgreSQL replicas'
       assert.equal(right.result, '775');
       assert.equal(right.checks, 0);
     }
+  });
+
+  it('20 concurrent right passwords spread over both replicas all bind (no 775 for a connection pool)', async () => {
+    const urls = [ldapUrlOf(b1), ldapUrlOf(b2)];
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => ldapBind(urls[i % 2], CAROL.name, CAROL.password)));
+    assert.deepEqual(answers, Array(20).fill('ok'));
   });
 
   it('the same race through AssumeRoleWithLDAPIdentity on both replicas', async () => {

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startTestBroker, type TestBroker } from '../../helpers/broker.ts';
-import { ALICE, assumeWithPassword, concurrentWrong, countingChecks, ldapBind, ldapUrlOf, LOCKOUT_YAML, THRESHOLD } from '../../helpers/lockout-race.ts';
+import { ALICE, CAROL, assumeWithPassword, concurrentWrong, countingChecks, ldapBind, ldapUrlOf, LOCKOUT_YAML, THRESHOLD } from '../../helpers/lockout-race.ts';
 
 describe('directory lockout under concurrent guesses (SQLite)', () => {
   let b: TestBroker;
@@ -27,6 +27,14 @@ describe('directory lockout under concurrent guesses (SQLite)', () => {
     assert.equal(right.checks, 0, 'a locked account\'s password is not verified');
     // the lock shows on the user as AD shows it, and only alice is locked
     assert.equal(await ldapBind(url, 'CORP\\bob', 'B0b-Passw0rd!!'), 'ok');
+  });
+
+  it('right passwords arriving together (a connection pool) are never refused for it: 20 concurrent good binds all succeed', async () => {
+    const answers = await Promise.all(Array.from({ length: 20 }, () => ldapBind(url, CAROL.name, CAROL.password)));
+    assert.deepEqual(answers, Array(20).fill('ok'));
+    // and they left no failures behind: threshold-1 wrong ones then the right one still bind
+    for (let i = 0; i < THRESHOLD - 1; i++) assert.equal(await ldapBind(url, CAROL.name, `wrong-${i}`), '52e');
+    assert.equal(await ldapBind(url, CAROL.name, CAROL.password), 'ok');
   });
 
   it('the same race through AssumeRoleWithLDAPIdentity over HTTP: the right password is then refused as locked out', async () => {
