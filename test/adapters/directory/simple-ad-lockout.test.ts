@@ -7,6 +7,7 @@ import { openSqliteStore } from '../../../adapters/store/sqlite/index.ts';
 import type { DirectoryBackend } from '../../../server/contracts/directory.ts';
 import { CONTRACT_SEED } from '../../contracts/directory-backend.ts';
 import { openOn } from './simple-ad-helpers.ts';
+import { countingChecks } from '../../helpers/lockout-race.ts';
 
 const LOCKOUT = { lockout: { threshold: 3, windowSeconds: 60, durationSeconds: 120 } };
 
@@ -47,6 +48,19 @@ describe('simple-ad lockout across replicas', () => {
     await bad(a);
     await bad(b);
     assert.equal((await good(b)).ok, true, 'count was reset by the good bind');
+  });
+
+  it('a wrong old password in a password change counts like a failed bind; once locked, the change is refused unverified', async () => {
+    const { a, b } = await replicas();
+    const alice = await good(a);
+    assert.ok(alice.ok);
+    const change = (x: DirectoryBackend, oldPassword: string) => x.changePassword!(alice.principal, alice.principal.dn, { oldPassword, newPassword: 'N3w!passw0rd' });
+    await assert.rejects(change(a, 'wrong-1'), /00000056/);
+    await assert.rejects(change(b, 'wrong-2'), /00000056/);
+    await bad(a); // the third failure: locked
+    assert.deepEqual(await good(b), { ok: false, adCode: '775' });
+    const checks = await countingChecks(() => assert.rejects(change(a, 'Alice!pass1'), /00000056/));
+    assert.equal(checks.checks, 0, 'the old password of a locked account is not verified');
   });
 
   it('never locks with threshold 0', async () => {
