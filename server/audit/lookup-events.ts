@@ -50,7 +50,6 @@ export const LookupEvents = defineAction({
     limit: r.int('MaxResults', { min: 1, max: 1000 }) ?? 50,
     nextToken: r.optional('NextToken', { min: 1, max: 1024 }),
   }),
-  resource: () => '*',
   async authorize(_p, ctx) {
     await ctx.authorizer.authorize(ctx.caller, 'cloudtrail:LookupEvents', '*', ctx.now);
   },

@@ -59,11 +59,10 @@ export interface IamAction<P = unknown> {
   readonly name: string;
   /** Reads the parameters; violations are collected by the reader and thrown after parse. */
   parse(r: ParamReader, ctx: ActionContext): P;
-  /** The resource ARN the caller must be allowed to act on (`*` for account-wide actions). */
-  resource(p: P, ctx: ActionContext): string;
   /**
    * Custom authorization (e.g. AssumeRole: identity policy and trust policy; GetCallerIdentity: none).
-   * Absent: the caller's policies must allow `<service>:<name>` on resource().
+   * Absent: the caller's policies must allow the action of its row in server/iam/authorization-table.ts, on
+   * the resource ARN and with the condition keys that row derives from the request (ctx.authorization).
    */
   authorize?(p: P, ctx: ActionContext): Promise<void>;
   /** Carries the action out; returns the <ActionResult> children, or undefined for none. */

@@ -11,7 +11,7 @@ import { IamModel, type AccessKeyData } from '../model.ts';
 import { C, readPaging } from '../params.ts';
 import { paginate } from '../paging.ts';
 import { pagingXml } from '../render.ts';
-import { principalArn, requirePrincipal } from './common.ts';
+import { requirePrincipal } from './common.ts';
 
 /** Issues (or imports, when id and secret are given) an access key for a user, in the caller's transaction. */
 export async function issueAccessKey(
@@ -53,7 +53,6 @@ export const CreateAccessKey = defineAction({
   name: 'CreateAccessKey',
   writes: true,
   parse: (r) => ({ userName: r.optional('UserName', C.existingUserName) }),
-  resource: (p, ctx) => principalArn(ctx, 'user', userOf(ctx, p.userName)),
   async run(p, ctx) {
     const name = userOf(ctx, p.userName);
     const { data, secretAccessKey } = await ctx.store.transaction((tx) => issueAccessKey(tx, ctx.keys, ctx.account, name, ctx.now));
@@ -65,7 +64,6 @@ export const ListAccessKeys = defineAction({
   name: 'ListAccessKeys',
   writes: false,
   parse: (r) => ({ userName: r.optional('UserName', C.existingUserName), ...readPaging(r) }),
-  resource: (p, ctx) => principalArn(ctx, 'user', userOf(ctx, p.userName)),
   async run(p, ctx) {
     const m = new IamModel(ctx.store);
     const user = await requirePrincipal(m, ctx.account, 'user', userOf(ctx, p.userName));
@@ -82,7 +80,6 @@ export const UpdateAccessKey = defineAction({
   name: 'UpdateAccessKey',
   writes: true,
   parse: (r) => ({ userName: r.optional('UserName', C.existingUserName), accessKeyId: r.required('AccessKeyId', C.accessKeyId), status: r.enumOf('Status', ['Active', 'Inactive'] as const, true) }),
-  resource: (p, ctx) => principalArn(ctx, 'user', userOf(ctx, p.userName)),
   async run(p, ctx) {
     const k = await requireKey(ctx, userOf(ctx, p.userName), p.accessKeyId);
     await new IamModel(ctx.store).putAccessKey(ctx.account, { ...k, status: p.status ?? k.status }, false);
@@ -94,7 +91,6 @@ export const DeleteAccessKey = defineAction({
   name: 'DeleteAccessKey',
   writes: true,
   parse: (r) => ({ userName: r.optional('UserName', C.existingUserName), accessKeyId: r.required('AccessKeyId', C.accessKeyId) }),
-  resource: (p, ctx) => principalArn(ctx, 'user', userOf(ctx, p.userName)),
   async run(p, ctx) {
     await requireKey(ctx, userOf(ctx, p.userName), p.accessKeyId);
     await new IamModel(ctx.store).deleteAccessKey(ctx.account, p.accessKeyId);
@@ -106,7 +102,6 @@ export const GetAccessKeyLastUsed = defineAction({
   name: 'GetAccessKeyLastUsed',
   writes: false,
   parse: (r) => ({ accessKeyId: r.required('AccessKeyId', C.accessKeyId) }),
-  resource: () => '*',
   async run(p, ctx) {
     const k = await new IamModel(ctx.store).getAccessKey(p.accessKeyId);
     if (!k || k.account !== ctx.account) throw new AwsError('NoSuchEntity', `The Access Key with id ${p.accessKeyId} cannot be found.`);

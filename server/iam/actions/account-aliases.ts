@@ -7,7 +7,6 @@ export const ListAccountAliases = defineAction({
   name: 'ListAccountAliases',
   writes: false,
   parse: (r) => readPaging(r),
-  resource: () => '*',
   async run(_p, ctx) {
     const alias = ctx.services.accounts?.find((a) => a.id === ctx.account)?.alias;
     return [members('AccountAliases', alias ? [alias] : [], (a) => a), ['IsTruncated', false]];

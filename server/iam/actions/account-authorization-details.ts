@@ -66,7 +66,6 @@ export const GetAccountAuthorizationDetails = defineAction({
   name: 'GetAccountAuthorizationDetails',
   writes: false,
   parse: (r) => ({ filter: r.list('Filter', { pattern: FILTERS.join('|') }), ...readPaging(r) }),
-  resource: () => '*',
   async run(p, ctx) {
     return details(ctx, new Set(p.filter?.length ? p.filter : FILTERS));
   },

@@ -8,7 +8,7 @@ import { IamModel, type PrincipalKind } from '../model.ts';
 import { C, readPaging } from '../params.ts';
 import { paginate } from '../paging.ts';
 import { pagingXml } from '../render.ts';
-import { PRINCIPAL_PARAMS, principalArn, requirePrincipal } from './common.ts';
+import { PRINCIPAL_PARAMS, requirePrincipal } from './common.ts';
 
 function attachedActions(kind: PrincipalKind): IamAction[] {
   const { Name, nameC } = PRINCIPAL_PARAMS[kind];
@@ -19,7 +19,6 @@ function attachedActions(kind: PrincipalKind): IamAction[] {
     name: `Attach${Name}Policy`,
     writes: true,
     parse: read,
-    resource: (p, ctx) => principalArn(ctx, kind, p.principal),
     async run(p, ctx) {
       const parsed = parsePolicyArn(p.policyArn);
       if (!parsed) throw new AwsError('InvalidInput', `ARN ${p.policyArn} is not valid.`);
@@ -42,7 +41,6 @@ function attachedActions(kind: PrincipalKind): IamAction[] {
     name: `Detach${Name}Policy`,
     writes: true,
     parse: read,
-    resource: (p, ctx) => principalArn(ctx, kind, p.principal),
     async run(p, ctx) {
       const m = new IamModel(ctx.store);
       const e = await requirePrincipal(m, ctx.account, kind, p.principal);
@@ -55,7 +53,6 @@ function attachedActions(kind: PrincipalKind): IamAction[] {
     name: `ListAttached${Name}Policies`,
     writes: false,
     parse: (r) => ({ principal: r.required(nameParam, nameC), pathPrefix: r.optional('PathPrefix', C.policyPathPrefix) ?? '/', ...readPaging(r) }),
-    resource: (p, ctx) => principalArn(ctx, kind, p.principal),
     async run(p, ctx) {
       const m = new IamModel(ctx.store);
       const e = await requirePrincipal(m, ctx.account, kind, p.principal);

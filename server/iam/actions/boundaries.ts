@@ -5,7 +5,7 @@ import { parsePolicyArn } from '../arn.ts';
 import { IamModel } from '../model.ts';
 import { policyUsableBy } from '../policy-scope.ts';
 import { C } from '../params.ts';
-import { principalArn, requirePrincipal } from './common.ts';
+import { requirePrincipal } from './common.ts';
 
 /** The boundary must name an existing managed policy of `account` or an AWS-managed one (another account's is as absent). */
 export async function checkBoundaryArn(m: IamModel, arn: string, account: string): Promise<void> {
@@ -21,7 +21,6 @@ function boundaryActions(kind: 'user' | 'role', Name: 'User' | 'Role'): IamActio
     name: `Put${Name}PermissionsBoundary`,
     writes: true,
     parse: (r) => ({ name: r.required(nameParam, nameC), arn: r.required('PermissionsBoundary', C.arn) }),
-    resource: (p, ctx) => principalArn(ctx, kind, p.name),
     async run(p, ctx) {
       await ctx.store.transaction(async (tx) => {
         const m = new IamModel(tx);
@@ -36,7 +35,6 @@ function boundaryActions(kind: 'user' | 'role', Name: 'User' | 'Role'): IamActio
     name: `Delete${Name}PermissionsBoundary`,
     writes: true,
     parse: (r) => ({ name: r.required(nameParam, nameC) }),
-    resource: (p, ctx) => principalArn(ctx, kind, p.name),
     async run(p, ctx) {
       await ctx.store.transaction(async (tx) => {
         const m = new IamModel(tx);

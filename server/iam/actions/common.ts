@@ -3,7 +3,6 @@ import { AwsError, ConflictError } from '../../contracts/errors.ts';
 import type { ActionContext } from '../action.ts';
 import { IamModel, type PrincipalData, type PrincipalKind } from '../model.ts';
 import { C, type StringConstraint } from '../params.ts';
-import { iamArn } from '../arn.ts';
 
 export function model(ctx: ActionContext): IamModel {
   return new IamModel(ctx.store);
@@ -13,11 +12,6 @@ export async function requirePrincipal<T extends PrincipalData = PrincipalData>(
   const r = await m.getPrincipal<T>(account, kind, name);
   if (!r) throw new AwsError('NoSuchEntity', `The ${kind} with name ${name} cannot be found.`);
   return r.data;
-}
-
-/** The resource ARN to authorize against when only the name is known. */
-export function principalArn(ctx: ActionContext, kind: PrincipalKind, name: string): string {
-  return iamArn(ctx.account, kind, '/', name);
 }
 
 /** Maps the store's unique-key conflict to EntityAlreadyExists with AWS's message. */

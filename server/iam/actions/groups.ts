@@ -9,13 +9,12 @@ import { IamModel, type PrincipalData } from '../model.ts';
 import { C, readPaging } from '../params.ts';
 import { paginate } from '../paging.ts';
 import { groupXml, pagingXml, userXml } from '../render.ts';
-import { insertOrExists, model, nowIso, principalArn, requirePrincipal } from './common.ts';
+import { insertOrExists, model, nowIso, requirePrincipal } from './common.ts';
 
 export const CreateGroup = defineAction({
   name: 'CreateGroup',
   writes: true,
   parse: (r) => ({ groupName: r.required('GroupName', C.groupName), path: r.optional('Path', C.path) ?? '/' }),
-  resource: (p, ctx) => iamArn(ctx.account, 'group', p.path, p.groupName),
   async run(p, ctx) {
     const data: PrincipalData = { name: p.groupName, id: newUniqueId('AGPA'), path: p.path, arn: iamArn(ctx.account, 'group', p.path, p.groupName), createDate: nowIso(ctx), tags: [] };
     await insertOrExists(() => model(ctx).insertPrincipal(ctx.account, 'group', data), `Group with name ${p.groupName} already exists.`);
@@ -27,7 +26,6 @@ export const GetGroup = defineAction({
   name: 'GetGroup',
   writes: false,
   parse: (r) => ({ groupName: r.required('GroupName', C.groupName), ...readPaging(r) }),
-  resource: (p, ctx) => principalArn(ctx, 'group', p.groupName),
   async run(p, ctx) {
     const m = model(ctx);
     const g = await requirePrincipal(m, ctx.account, 'group', p.groupName);
@@ -45,7 +43,6 @@ export const ListGroups = defineAction({
   name: 'ListGroups',
   writes: false,
   parse: (r) => ({ pathPrefix: r.optional('PathPrefix', C.pathPrefix) ?? '/', ...readPaging(r) }),
-  resource: () => '*',
   async run(p, ctx) {
     const all = (await model(ctx).listPrincipals(ctx.account, 'group')).map((r) => r.data).filter((g) => g.path.startsWith(p.pathPrefix));
     const page = paginate(all, (g) => g.name.toLowerCase(), p.marker, p.maxItems);
@@ -57,7 +54,6 @@ export const ListGroupsForUser = defineAction({
   name: 'ListGroupsForUser',
   writes: false,
   parse: (r) => ({ userName: r.required('UserName', C.existingUserName), ...readPaging(r) }),
-  resource: (p, ctx) => principalArn(ctx, 'user', p.userName),
   async run(p, ctx) {
     const m = model(ctx);
     const u = await requirePrincipal(m, ctx.account, 'user', p.userName);
@@ -75,7 +71,6 @@ export const AddUserToGroup = defineAction({
   name: 'AddUserToGroup',
   writes: true,
   parse: (r) => ({ groupName: r.required('GroupName', C.groupName), userName: r.required('UserName', C.existingUserName) }),
-  resource: (p, ctx) => principalArn(ctx, 'group', p.groupName),
   async run(p, ctx) {
     await ctx.store.transaction(async (tx) => {
       const m = new IamModel(tx);
@@ -93,7 +88,6 @@ export const RemoveUserFromGroup = defineAction({
   name: 'RemoveUserFromGroup',
   writes: true,
   parse: (r) => ({ groupName: r.required('GroupName', C.groupName), userName: r.required('UserName', C.existingUserName) }),
-  resource: (p, ctx) => principalArn(ctx, 'group', p.groupName),
   async run(p, ctx) {
     const m = model(ctx);
     await requirePrincipal(m, ctx.account, 'group', p.groupName);
@@ -107,7 +101,6 @@ export const DeleteGroup = defineAction({
   name: 'DeleteGroup',
   writes: true,
   parse: (r) => ({ groupName: r.required('GroupName', C.groupName) }),
-  resource: (p, ctx) => principalArn(ctx, 'group', p.groupName),
   async run(p, ctx) {
     await ctx.store.transaction(async (tx) => {
       const m = new IamModel(tx);

@@ -7,7 +7,7 @@ import { IamModel, type PrincipalKind } from '../model.ts';
 import { C, readPaging } from '../params.ts';
 import { paginate } from '../paging.ts';
 import { pagingXml } from '../render.ts';
-import { PRINCIPAL_PARAMS, principalArn, requirePrincipal } from './common.ts';
+import { PRINCIPAL_PARAMS, requirePrincipal } from './common.ts';
 
 function inlineActions(kind: PrincipalKind): IamAction[] {
   const { Name, nameC } = PRINCIPAL_PARAMS[kind];
@@ -18,7 +18,6 @@ function inlineActions(kind: PrincipalKind): IamAction[] {
     name: `Put${Name}Policy`,
     writes: true,
     parse: (r) => ({ ...read(r), doc: r.required('PolicyDocument', C.policyDocument) }),
-    resource: (p, ctx) => principalArn(ctx, kind, p.principal),
     async run(p, ctx) {
       compileDocument(p.doc, 'identity');
       await ctx.store.transaction(async (tx) => {
@@ -38,7 +37,6 @@ function inlineActions(kind: PrincipalKind): IamAction[] {
     name: `Get${Name}Policy`,
     writes: false,
     parse: read,
-    resource: (p, ctx) => principalArn(ctx, kind, p.principal),
     async run(p, ctx) {
       const m = new IamModel(ctx.store);
       const e = await requirePrincipal(m, ctx.account, kind, p.principal);
@@ -52,7 +50,6 @@ function inlineActions(kind: PrincipalKind): IamAction[] {
     name: `List${Name}Policies`,
     writes: false,
     parse: (r) => ({ principal: r.required(nameParam, nameC), ...readPaging(r) }),
-    resource: (p, ctx) => principalArn(ctx, kind, p.principal),
     async run(p, ctx) {
       const m = new IamModel(ctx.store);
       const e = await requirePrincipal(m, ctx.account, kind, p.principal);
@@ -66,7 +63,6 @@ function inlineActions(kind: PrincipalKind): IamAction[] {
     name: `Delete${Name}Policy`,
     writes: true,
     parse: read,
-    resource: (p, ctx) => principalArn(ctx, kind, p.principal),
     async run(p, ctx) {
       const m = new IamModel(ctx.store);
       const e = await requirePrincipal(m, ctx.account, kind, p.principal);

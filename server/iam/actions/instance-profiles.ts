@@ -5,14 +5,12 @@ import { AwsError } from '../../contracts/errors.ts';
 import { members } from '../../http/xml.ts';
 import { defineAction, type IamAction } from '../action.ts';
 import { C, readPaging } from '../params.ts';
-import { model, principalArn, requirePrincipal } from './common.ts';
-import { iamArn } from '../arn.ts';
+import { model, requirePrincipal } from './common.ts';
 
 export const ListInstanceProfilesForRole = defineAction({
   name: 'ListInstanceProfilesForRole',
   writes: false,
   parse: (r) => ({ roleName: r.required('RoleName', C.roleName), ...readPaging(r) }),
-  resource: (p, ctx) => principalArn(ctx, 'role', p.roleName),
   async run(p, ctx) {
     await requirePrincipal(model(ctx), ctx.account, 'role', p.roleName);
     return [members('InstanceProfiles', [], () => []), ['IsTruncated', false]];
@@ -23,7 +21,6 @@ export const ListInstanceProfiles = defineAction({
   name: 'ListInstanceProfiles',
   writes: false,
   parse: (r) => ({ pathPrefix: r.optional('PathPrefix', C.pathPrefix), ...readPaging(r) }),
-  resource: () => '*',
   async run() {
     return [members('InstanceProfiles', [], () => []), ['IsTruncated', false]];
   },
@@ -33,7 +30,6 @@ export const GetInstanceProfile = defineAction({
   name: 'GetInstanceProfile',
   writes: false,
   parse: (r) => ({ name: r.required('InstanceProfileName', C.roleName) }),
-  resource: (p, ctx) => iamArn(ctx.account, 'instance-profile', '/', p.name),
   async run(p) {
     throw new AwsError('NoSuchEntity', `Instance Profile ${p.name} cannot be found.`);
   },

@@ -60,7 +60,6 @@ export const CreatePolicy = defineAction({
     description: r.optional('Description', C.policyDescription),
     tags: r.tags() ?? [],
   }),
-  resource: (p, ctx) => iamArn(ctx.account, 'policy', p.path, p.name),
   async run(p, ctx) {
     checkManagedDocument(p.doc);
     checkTags(p.tags);
@@ -77,7 +76,6 @@ export const GetPolicy = defineAction({
   name: 'GetPolicy',
   writes: false,
   parse: (r) => ({ arn: r.required('PolicyArn', C.arn) }),
-  resource: (p) => p.arn,
   async run(p, ctx) {
     const m = new IamModel(ctx.store);
     const data = await requirePolicy(m, ctx, p.arn);
@@ -95,7 +93,6 @@ export const ListPolicies = defineAction({
     pathPrefix: r.optional('PathPrefix', C.policyPathPrefix) ?? '/',
     ...readPaging(r),
   }),
-  resource: () => '*',
   async run(p, ctx) {
     const m = new IamModel(ctx.store);
     const accounts = p.scope === 'All' ? [AWS_MANAGED, ctx.account] : p.scope === 'AWS' ? [AWS_MANAGED] : [ctx.account];
@@ -117,7 +114,6 @@ export const DeletePolicy = defineAction({
   name: 'DeletePolicy',
   writes: true,
   parse: (r) => ({ arn: r.required('PolicyArn', C.arn) }),
-  resource: (p) => p.arn,
   async run(p, ctx) {
     requireCustomerPolicy(ctx, p.arn);
     await ctx.store.transaction(async (tx) => {
@@ -140,7 +136,6 @@ export const ListEntitiesForPolicy = defineAction({
   name: 'ListEntitiesForPolicy',
   writes: false,
   parse: (r) => ({ arn: r.required('PolicyArn', C.arn), filter: r.enumOf('EntityFilter', ['User', 'Role', 'Group', 'LocalManagedPolicy', 'AWSManagedPolicy'] as const), ...readPaging(r) }),
-  resource: (p) => p.arn,
   async run(p, ctx) {
     const m = new IamModel(ctx.store);
     await requirePolicy(m, ctx, p.arn);

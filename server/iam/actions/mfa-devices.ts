@@ -9,7 +9,7 @@ import { C, readPaging } from '../params.ts';
 import { paginate } from '../paging.ts';
 import { pagingXml, tagsXml } from '../render.ts';
 import { consecutiveCodes, newTotpSeed } from '../totp.ts';
-import { insertOrExists, principalArn, requirePrincipal } from './common.ts';
+import { insertOrExists, requirePrincipal } from './common.ts';
 import { checkTags } from './tags.ts';
 
 async function requireDevice(ctx: ActionContext, serial: string): Promise<MfaDeviceData> {
@@ -24,7 +24,6 @@ export const CreateVirtualMFADevice = defineAction({
   name: 'CreateVirtualMFADevice',
   writes: true,
   parse: (r) => ({ name: r.required('VirtualMFADeviceName', C.virtualMfaDeviceName), path: r.optional('Path', C.path) ?? '/', tags: r.tags() ?? [] }),
-  resource: (p, ctx) => iamArn(ctx.account, 'mfa', p.path, p.name),
   async run(p, ctx) {
     checkTags(p.tags);
     const seed = newTotpSeed();
@@ -45,7 +44,6 @@ export const EnableMFADevice = defineAction({
     code1: r.required('AuthenticationCode1', C.authenticationCode),
     code2: r.required('AuthenticationCode2', C.authenticationCode),
   }),
-  resource: (p, ctx) => principalArn(ctx, 'user', p.userName),
   async run(p, ctx) {
     const user = await requirePrincipal(new IamModel(ctx.store), ctx.account, 'user', p.userName);
     const d = await requireDevice(ctx, p.serial);
@@ -60,7 +58,6 @@ export const DeactivateMFADevice = defineAction({
   name: 'DeactivateMFADevice',
   writes: true,
   parse: (r) => ({ userName: r.required('UserName', C.existingUserName), serial: r.required('SerialNumber', C.serialNumber) }),
-  resource: (p, ctx) => principalArn(ctx, 'user', p.userName),
   async run(p, ctx) {
     const d = await requireDevice(ctx, p.serial);
     if (!d.userName || d.userName.toLowerCase() !== p.userName.toLowerCase()) throw new AwsError('NoSuchEntity', `MFA Device with serial number ${p.serial} does not exist.`);
@@ -74,7 +71,6 @@ export const ListMFADevices = defineAction({
   name: 'ListMFADevices',
   writes: false,
   parse: (r) => ({ userName: r.optional('UserName', C.existingUserName), ...readPaging(r) }),
-  resource: (p, ctx) => principalArn(ctx, 'user', p.userName ?? ctx.caller.userName ?? ''),
   async run(p, ctx) {
     const name = p.userName ?? ctx.caller.userName;
     if (!name) throw new AwsError('ValidationError', 'Must specify userName when calling with non-User credentials');
@@ -89,7 +85,6 @@ export const ListVirtualMFADevices = defineAction({
   name: 'ListVirtualMFADevices',
   writes: false,
   parse: (r) => ({ status: r.enumOf('AssignmentStatus', ['Assigned', 'Unassigned', 'Any'] as const) ?? 'Any', ...readPaging(r) }),
-  resource: () => '*',
   async run(p, ctx) {
     const m = new IamModel(ctx.store);
     const all = (await ctx.store.entities.list<MfaDeviceData>(ctx.account, MFA_DEVICE)).map((r) => r.data).filter((d) => p.status === 'Any' || (p.status === 'Assigned') === Boolean(d.enabledDate));
@@ -111,7 +106,6 @@ export const DeleteVirtualMFADevice = defineAction({
   name: 'DeleteVirtualMFADevice',
   writes: true,
   parse: (r) => ({ serial: r.required('SerialNumber', C.serialNumber) }),
-  resource: (p) => p.serial,
   async run(p, ctx) {
     const d = await requireDevice(ctx, p.serial);
     if (d.enabledDate) throw new AwsError('DeleteConflict', 'MFA device is in use and cannot be deleted. Deactivate the device first.');

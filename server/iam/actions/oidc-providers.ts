@@ -59,7 +59,6 @@ export const CreateOpenIDConnectProvider = defineAction({
     thumbprints: r.list('ThumbprintList', C.thumbprint, { max: 5 }) ?? [],
     tags: r.tags() ?? [],
   }),
-  resource: (p, ctx) => `arn:aws:iam::${ctx.account}:oidc-provider/${p.url.replace(/^https?:\/\//, '')}`,
   async run(p, ctx) {
     checkTags(p.tags);
     checkThumbprints(p.thumbprints);
@@ -75,7 +74,6 @@ export const GetOpenIDConnectProvider = defineAction({
   name: 'GetOpenIDConnectProvider',
   writes: false,
   parse: (r) => ({ arn: r.required('OpenIDConnectProviderArn', C.arn) }),
-  resource: (p) => p.arn,
   async run(p, ctx) {
     const d = await requireProvider(ctx, p.arn);
     return [
@@ -92,7 +90,6 @@ export const ListOpenIDConnectProviders = defineAction({
   name: 'ListOpenIDConnectProviders',
   writes: false,
   parse: () => ({}),
-  resource: () => '*',
   async run(_p, ctx) {
     const all = (await ctx.store.entities.list<OidcProviderData>(ctx.account, OIDC_PROVIDER)).map((r) => r.data);
     return [members('OpenIDConnectProviderList', all, (d) => [['Arn', d.arn]])];
@@ -103,7 +100,6 @@ export const DeleteOpenIDConnectProvider = defineAction({
   name: 'DeleteOpenIDConnectProvider',
   writes: true,
   parse: (r) => ({ arn: r.required('OpenIDConnectProviderArn', C.arn) }),
-  resource: (p) => p.arn,
   async run(p, ctx) {
     const d = await requireProvider(ctx, p.arn);
     await ctx.store.entities.delete(ctx.account, OIDC_PROVIDER, d.arn);
@@ -115,7 +111,6 @@ export const AddClientIDToOpenIDConnectProvider = defineAction({
   name: 'AddClientIDToOpenIDConnectProvider',
   writes: true,
   parse: (r) => ({ arn: r.required('OpenIDConnectProviderArn', C.arn), clientId: r.required('ClientID', C.clientId) }),
-  resource: (p) => p.arn,
   async run(p, ctx) {
     const d = await requireProvider(ctx, p.arn);
     if (!d.clientIds.includes(p.clientId)) {
@@ -130,7 +125,6 @@ export const RemoveClientIDFromOpenIDConnectProvider = defineAction({
   name: 'RemoveClientIDFromOpenIDConnectProvider',
   writes: true,
   parse: (r) => ({ arn: r.required('OpenIDConnectProviderArn', C.arn), clientId: r.required('ClientID', C.clientId) }),
-  resource: (p) => p.arn,
   async run(p, ctx) {
     const d = await requireProvider(ctx, p.arn);
     await save(ctx, { ...d, clientIds: d.clientIds.filter((c) => c !== p.clientId) });
@@ -142,7 +136,6 @@ export const UpdateOpenIDConnectProviderThumbprint = defineAction({
   name: 'UpdateOpenIDConnectProviderThumbprint',
   writes: true,
   parse: (r) => ({ arn: r.required('OpenIDConnectProviderArn', C.arn), thumbprints: r.list('ThumbprintList', C.thumbprint, { max: 5, required: true }) ?? [] }),
-  resource: (p) => p.arn,
   async run(p, ctx) {
     checkThumbprints(p.thumbprints);
     const d = await requireProvider(ctx, p.arn);

@@ -27,7 +27,6 @@ export const CreatePolicyVersion = defineAction({
   name: 'CreatePolicyVersion',
   writes: true,
   parse: (r) => ({ arn: r.required('PolicyArn', C.arn), doc: r.required('PolicyDocument', C.policyDocument), setAsDefault: r.bool('SetAsDefault') ?? false }),
-  resource: (p) => p.arn,
   async run(p, ctx) {
     requireCustomerPolicy(ctx, p.arn);
     checkManagedDocument(p.doc);
@@ -52,7 +51,6 @@ export const GetPolicyVersion = defineAction({
   name: 'GetPolicyVersion',
   writes: false,
   parse: (r) => ({ arn: r.required('PolicyArn', C.arn), versionId: r.required('VersionId', C.policyVersionId) }),
-  resource: (p) => p.arn,
   async run(p, ctx) {
     const m = new IamModel(ctx.store);
     const pol = await requirePolicy(m, ctx, p.arn);
@@ -67,7 +65,6 @@ export const ListPolicyVersions = defineAction({
   name: 'ListPolicyVersions',
   writes: false,
   parse: (r) => ({ arn: r.required('PolicyArn', C.arn), ...readPaging(r) }),
-  resource: (p) => p.arn,
   async run(p, ctx) {
     const m = new IamModel(ctx.store);
     const pol = await requirePolicy(m, ctx, p.arn);
@@ -82,7 +79,6 @@ export const DeletePolicyVersion = defineAction({
   name: 'DeletePolicyVersion',
   writes: true,
   parse: (r) => ({ arn: r.required('PolicyArn', C.arn), versionId: r.required('VersionId', C.policyVersionId) }),
-  resource: (p) => p.arn,
   async run(p, ctx) {
     requireCustomerPolicy(ctx, p.arn);
     await ctx.store.transaction(async (tx) => {
@@ -99,7 +95,6 @@ export const SetDefaultPolicyVersion = defineAction({
   name: 'SetDefaultPolicyVersion',
   writes: true,
   parse: (r) => ({ arn: r.required('PolicyArn', C.arn), versionId: r.required('VersionId', C.policyVersionId) }),
-  resource: (p) => p.arn,
   async run(p, ctx) {
     requireCustomerPolicy(ctx, p.arn);
     await ctx.store.transaction(async (tx) => {

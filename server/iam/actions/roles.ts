@@ -10,7 +10,7 @@ import { C, readPaging } from '../params.ts';
 import { paginate } from '../paging.ts';
 import { pagingXml, roleXml } from '../render.ts';
 import { checkBoundaryArn } from './boundaries.ts';
-import { insertOrExists, model, nowIso, principalArn, requirePrincipal } from './common.ts';
+import { insertOrExists, model, nowIso, requirePrincipal } from './common.ts';
 import { checkTags } from './tags.ts';
 
 const maxSession = { min: 3600, max: 43200 };
@@ -39,7 +39,6 @@ export const CreateRole = defineAction({
     boundary: r.optional('PermissionsBoundary', C.arn),
     tags: r.tags() ?? [],
   }),
-  resource: (p, ctx) => iamArn(ctx.account, 'role', p.path, p.roleName),
   async run(p, ctx) {
     checkTrustPolicy(p.doc);
     checkTags(p.tags);
@@ -66,7 +65,6 @@ export const GetRole = defineAction({
   name: 'GetRole',
   writes: false,
   parse: (r) => ({ roleName: r.required('RoleName', C.roleName) }),
-  resource: (p, ctx) => principalArn(ctx, 'role', p.roleName),
   async run(p, ctx) {
     const role = await requirePrincipal<RoleData>(model(ctx), ctx.account, 'role', p.roleName);
     return [['Role', [...roleXml(role), ['RoleLastUsed', []]]]];
@@ -77,7 +75,6 @@ export const ListRoles = defineAction({
   name: 'ListRoles',
   writes: false,
   parse: (r) => ({ pathPrefix: r.optional('PathPrefix', C.pathPrefix) ?? '/', ...readPaging(r) }),
-  resource: () => '*',
   async run(p, ctx) {
     const all = (await model(ctx).listPrincipals<RoleData>(ctx.account, 'role')).map((r) => r.data).filter((x) => x.path.startsWith(p.pathPrefix));
     const page = paginate(all, (x) => x.name.toLowerCase(), p.marker, p.maxItems);
@@ -99,7 +96,6 @@ export const UpdateRole = defineAction({
   name: 'UpdateRole',
   writes: true,
   parse: (r) => ({ roleName: r.required('RoleName', C.roleName), description: r.optional('Description', C.roleDescription), max: r.int('MaxSessionDuration', maxSession) }),
-  resource: (p, ctx) => principalArn(ctx, 'role', p.roleName),
   async run(p, ctx) {
     await updateRole(ctx, p.roleName, (r) => ({ ...r, description: p.description ?? r.description, maxSessionDuration: p.max ?? r.maxSessionDuration }));
     return [];
@@ -110,7 +106,6 @@ export const UpdateRoleDescription = defineAction({
   name: 'UpdateRoleDescription',
   writes: true,
   parse: (r) => ({ roleName: r.required('RoleName', C.roleName), description: r.required('Description', C.roleDescription) }),
-  resource: (p, ctx) => principalArn(ctx, 'role', p.roleName),
   async run(p, ctx) {
     const role = await updateRole(ctx, p.roleName, (r) => ({ ...r, description: p.description }));
     return [['Role', roleXml(role)]];
@@ -121,7 +116,6 @@ export const UpdateAssumeRolePolicy = defineAction({
   name: 'UpdateAssumeRolePolicy',
   writes: true,
   parse: (r) => ({ roleName: r.required('RoleName', C.roleName), doc: r.required('PolicyDocument', C.policyDocument) }),
-  resource: (p, ctx) => principalArn(ctx, 'role', p.roleName),
   async run(p, ctx) {
     checkTrustPolicy(p.doc);
     await updateRole(ctx, p.roleName, (r) => ({ ...r, assumeRolePolicyDocument: p.doc }));
@@ -133,7 +127,6 @@ export const DeleteRole = defineAction({
   name: 'DeleteRole',
   writes: true,
   parse: (r) => ({ roleName: r.required('RoleName', C.roleName) }),
-  resource: (p, ctx) => principalArn(ctx, 'role', p.roleName),
   async run(p, ctx) {
     // Like AWS's API: policies must be detached and deleted first.
     await ctx.store.transaction(async (tx) => {

@@ -48,7 +48,6 @@ export const CreateSAMLProvider = defineAction({
   name: 'CreateSAMLProvider',
   writes: true,
   parse: (r) => ({ name: r.required('Name', C.samlProviderName), metadata: r.required('SAMLMetadataDocument', C.samlMetadata), tags: r.tags() ?? [] }),
-  resource: (p, ctx) => iamArn(ctx.account, 'saml-provider', '/', p.name),
   async run(p, ctx) {
     checkTags(p.tags);
     const md = checkMetadata(p.metadata);
@@ -63,7 +62,6 @@ export const GetSAMLProvider = defineAction({
   name: 'GetSAMLProvider',
   writes: false,
   parse: (r) => ({ arn: r.required('SAMLProviderArn', C.arn) }),
-  resource: (p) => p.arn,
   async run(p, ctx) {
     const d = await requireProvider(ctx, p.arn);
     return [['SAMLMetadataDocument', d.metadata], ['CreateDate', new Date(d.createDate)], ['ValidUntil', new Date(d.validUntil)], ...tagsXml(d.tags)];
@@ -74,7 +72,6 @@ export const ListSAMLProviders = defineAction({
   name: 'ListSAMLProviders',
   writes: false,
   parse: () => ({}),
-  resource: () => '*',
   async run(_p, ctx) {
     const all = (await ctx.store.entities.list<SamlProviderData>(ctx.account, SAML_PROVIDER)).map((r) => r.data);
     return [members('SAMLProviderList', all, (d) => [['Arn', d.arn], ['ValidUntil', new Date(d.validUntil)], ['CreateDate', new Date(d.createDate)]])];
@@ -85,7 +82,6 @@ export const UpdateSAMLProvider = defineAction({
   name: 'UpdateSAMLProvider',
   writes: true,
   parse: (r) => ({ arn: r.required('SAMLProviderArn', C.arn), metadata: r.optional('SAMLMetadataDocument', C.samlMetadata) }),
-  resource: (p) => p.arn,
   async run(p, ctx) {
     const d = await requireProvider(ctx, p.arn);
     if (p.metadata !== undefined) {
@@ -100,7 +96,6 @@ export const DeleteSAMLProvider = defineAction({
   name: 'DeleteSAMLProvider',
   writes: true,
   parse: (r) => ({ arn: r.required('SAMLProviderArn', C.arn) }),
-  resource: (p) => p.arn,
   async run(p, ctx) {
     const d = await requireProvider(ctx, p.arn);
     await ctx.store.entities.delete(ctx.account, SAML_PROVIDER, d.arn);

@@ -120,7 +120,6 @@ export const SimulateCustomPolicy = defineAction({
   name: 'SimulateCustomPolicy',
   writes: false,
   parse: (r) => ({ ...readCommon(r), docs: readDocs(r, 'PolicyInputList'), boundaries: readDocs(r, 'PermissionsBoundaryPolicyInputList') }),
-  resource: () => '*',
   async run(p, ctx) {
     if (p.docs.length === 0) throw new AwsError('ValidationError', "1 validation error detected: Value null at 'policyInputList' failed to satisfy constraint: Member must not be null");
     const identity = compileAll(p.docs, 'identity', 'PolicyInputList');
@@ -158,7 +157,6 @@ export const SimulatePrincipalPolicy = defineAction({
   name: 'SimulatePrincipalPolicy',
   writes: false,
   parse: (r) => ({ ...readCommon(r), source: r.required('PolicySourceArn', C.arn), docs: readDocs(r, 'PolicyInputList'), boundaries: readDocs(r, 'PermissionsBoundaryPolicyInputList') }),
-  resource: (p) => p.source,
   async run(p, ctx) {
     const arn = parseArn(p.source);
     const m = /^(user|group|role)\/(?:.*\/)?([^/]+)$/.exec(arn?.resource ?? '');

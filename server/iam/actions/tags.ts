@@ -10,7 +10,7 @@ import type { Repos } from '../../contracts/store.ts';
 import { C, readPaging, type StringConstraint, type Tag } from '../params.ts';
 import { paginate } from '../paging.ts';
 import { pagingXml } from '../render.ts';
-import { principalArn, requirePrincipal } from './common.ts';
+import { requirePrincipal } from './common.ts';
 
 /** Refuses duplicate keys (case-insensitive, like AWS) and more than 50 tags. */
 export function checkTags(tags: Tag[]): void {
@@ -36,7 +36,6 @@ interface Taggable {
   /** The request parameter naming the entity (RoleName, PolicyArn, …) and its constraint. */
   param: string;
   constraint: StringConstraint;
-  resource: (id: string, ctx: ActionContext) => string;
   /** The entity's tags and how to save new ones (inside the caller's transaction); NoSuchEntity when missing. */
   load: (repos: Repos, ctx: ActionContext, id: string) => Promise<{ tags: Tag[]; save: (tags: Tag[]) => Promise<unknown> }>;
   /** Refuses entities that cannot change (AWS managed policies). */
@@ -55,7 +54,6 @@ function taggingActions(t: Taggable): IamAction[] {
     name: `Tag${t.Name}`,
     writes: true,
     parse: (r) => ({ id: r.required(t.param, t.constraint), tags: r.tags() ?? [] }),
-    resource: (p, ctx) => t.resource(p.id, ctx),
     async run(p, ctx) {
       checkTags(p.tags);
       await update(ctx, p.id, (old) => {
@@ -70,7 +68,6 @@ function taggingActions(t: Taggable): IamAction[] {
     name: `Untag${t.Name}`,
     writes: true,
     parse: (r) => ({ id: r.required(t.param, t.constraint), keys: r.list('TagKeys', C.tagKey, { max: 50, required: true }) ?? [] }),
-    resource: (p, ctx) => t.resource(p.id, ctx),
     async run(p, ctx) {
       const drop = new Set(p.keys.map((k) => k.toLowerCase()));
       await update(ctx, p.id, (old) => old.filter((x) => !drop.has(x.Key.toLowerCase())));
@@ -81,7 +78,6 @@ function taggingActions(t: Taggable): IamAction[] {
     name: `List${t.Name}Tags`,
     writes: false,
     parse: (r) => ({ id: r.required(t.param, t.constraint), ...readPaging(r) }),
-    resource: (p, ctx) => t.resource(p.id, ctx),
     async run(p, ctx) {
       const { tags } = await t.load(ctx.store, ctx, p.id);
       const page = paginate(tags, (x) => x.Key, p.marker, p.maxItems);
@@ -97,7 +93,6 @@ function principalTaggable(kind: 'user' | 'role', Name: 'User' | 'Role'): Taggab
     Name,
     param: `${Name}Name`,
     constraint: kind === 'user' ? C.existingUserName : C.roleName,
-    resource: (name, ctx) => principalArn(ctx, kind, name),
     async load(repos, ctx, name) {
       const m = new IamModel(repos);
       const e = await requirePrincipal<PrincipalData>(m, ctx.account, kind, name);
@@ -112,7 +107,6 @@ function arnTaggable(kind: string, Name: string, notFound: (arn: string) => stri
     Name,
     param: `${Name}Arn`,
     constraint: C.arn,
-    resource: (arn) => arn,
     async load(repos, ctx, arn) {
       const r = parseArn(arn)?.account === ctx.account ? await repos.entities.get<{ tags?: Tag[] }>(ctx.account, kind, arn) : undefined;
       if (!r) throw new AwsError('NoSuchEntity', notFound(arn));

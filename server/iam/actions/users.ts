@@ -7,7 +7,7 @@ import { newUniqueId } from '../ids.ts';
 import { C, readPaging } from '../params.ts';
 import { paginate } from '../paging.ts';
 import { pagingXml, userXml } from '../render.ts';
-import { insertOrExists, model, nowIso, principalArn, requirePrincipal } from './common.ts';
+import { insertOrExists, model, nowIso, requirePrincipal } from './common.ts';
 import { checkBoundaryArn } from './boundaries.ts';
 import { checkTags } from './tags.ts';
 import { IamModel, MFA_DEVICE, type MfaDeviceData } from '../model.ts';
@@ -22,7 +22,6 @@ export const CreateUser = defineAction({
     boundary: r.optional('PermissionsBoundary', C.arn),
     tags: r.tags() ?? [],
   }),
-  resource: (p, ctx) => iamArn(ctx.account, 'user', p.path, p.userName),
   async run(p, ctx) {
     checkTags(p.tags);
     const m = model(ctx);
@@ -37,7 +36,6 @@ export const GetUser = defineAction({
   name: 'GetUser',
   writes: false,
   parse: (r) => ({ userName: r.optional('UserName', C.existingUserName) }),
-  resource: (p, ctx) => (p.userName ? principalArn(ctx, 'user', p.userName) : ctx.caller.arn),
   async run(p, ctx) {
     const name = p.userName ?? ctx.caller.userName;
     if (!name) throw new AwsError('ValidationError', 'Must specify userName when calling with non-User credentials');
@@ -50,7 +48,6 @@ export const ListUsers = defineAction({
   name: 'ListUsers',
   writes: false,
   parse: (r) => ({ pathPrefix: r.optional('PathPrefix', C.pathPrefix) ?? '/', ...readPaging(r) }),
-  resource: () => '*',
   async run(p, ctx) {
     const all = (await model(ctx).listPrincipals(ctx.account, 'user')).map((r) => r.data).filter((u) => u.path.startsWith(p.pathPrefix));
     const page = paginate(all, (u) => u.name.toLowerCase(), p.marker, p.maxItems);
@@ -62,7 +59,6 @@ export const UpdateUser = defineAction({
   name: 'UpdateUser',
   writes: true,
   parse: (r) => ({ userName: r.required('UserName', C.existingUserName), newPath: r.optional('NewPath', C.path), newUserName: r.optional('NewUserName', C.userName) }),
-  resource: (p, ctx) => principalArn(ctx, 'user', p.userName),
   async run(p, ctx) {
     await insertOrExists(
       () =>
@@ -85,7 +81,6 @@ export const DeleteUser = defineAction({
   name: 'DeleteUser',
   writes: true,
   parse: (r) => ({ userName: r.required('UserName', C.existingUserName) }),
-  resource: (p, ctx) => principalArn(ctx, 'user', p.userName),
   async run(p, ctx) {
     // Like AWS's API (unlike its console), everything attached to the user must go first.
     await ctx.store.transaction(async (tx) => {

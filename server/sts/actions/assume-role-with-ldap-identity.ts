@@ -37,7 +37,6 @@ export const AssumeRoleWithLDAPIdentity = defineAction({
     duration: r.int('DurationSeconds', { min: 900, max: 43200 }),
     code: r.optional('TokenCode'), // checked by the directory's MFA (never echoed in a validation message)
   }),
-  resource: (p) => p.roleArn ?? '*',
   authorize: async () => {}, // the trust policy decides, in run()
   async run(p, ctx) {
     const directories = ctx.services.directories ?? new Map<string, DirectoryBackend>();

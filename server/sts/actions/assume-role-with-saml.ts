@@ -69,7 +69,6 @@ export const AssumeRoleWithSAML = defineAction<Params>({
     policyArns: readPolicyArns(r),
     duration: r.int('DurationSeconds', { min: 900, max: 43200 }),
   }),
-  resource: (p) => p.roleArn,
   authorize: async () => {}, // unsigned: the assertion and the role's trust policy decide, in run()
   async run(p, ctx) {
     const ref = refs(p);

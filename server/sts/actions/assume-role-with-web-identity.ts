@@ -42,7 +42,6 @@ export const AssumeRoleWithWebIdentity = defineAction<Params>({
     policyArns: readPolicyArns(r),
     duration: r.int('DurationSeconds', { min: 900, max: 43200 }),
   }),
-  resource: (p) => p.roleArn,
   authorize: async () => {}, // unsigned: the token and the role's trust policy decide, in run()
   async run(p, ctx) {
     const role0 = parseArn(p.roleArn);

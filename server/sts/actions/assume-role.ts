@@ -65,7 +65,6 @@ export const AssumeRole = defineAction<Params>({
     code: r.optional('TokenCode', S.tokenCode),
     sourceIdentity: r.optional('SourceIdentity', S.sourceIdentity),
   }),
-  resource: (p) => p.roleArn,
   authorize: async () => {}, // decided in run(): it needs the role's trust policy
   async run(p, ctx) {
     const caller = ctx.caller;

@@ -9,7 +9,6 @@ export const DecodeAuthorizationMessage = defineAction({
   name: 'DecodeAuthorizationMessage',
   writes: false,
   parse: (r) => ({ message: r.required('EncodedMessage', S.encodedMessage) }),
-  resource: () => '*',
   async run(p, ctx) {
     const decoded = await decodeAuthorizationMessage(ctx.keys, p.message, ctx.now);
     if (decoded === undefined) throw new AwsError('InvalidAuthorizationMessageException', 'The encoded authorization message is invalid or has expired.');

@@ -10,7 +10,6 @@ export const GetAccessKeyInfo = defineAction({
   name: 'GetAccessKeyInfo',
   writes: false,
   parse: (r) => ({ accessKeyId: r.required('AccessKeyId', S.accessKeyId) }),
-  resource: () => '*',
   async run(p, ctx) {
     const held = await new IamModel(ctx.store).getAccessKey(p.accessKeyId);
     const account = held?.account ?? (/^(AKIA|ASIA)/.test(p.accessKeyId) ? accountOfAccessKeyId(p.accessKeyId) : undefined);

@@ -5,7 +5,6 @@ export const GetCallerIdentity = defineAction({
   name: 'GetCallerIdentity',
   writes: false,
   parse: () => ({}),
-  resource: () => '*',
   authorize: async () => {},
   async run(_p, ctx) {
     return [['UserId', ctx.caller.userId], ['Account', ctx.caller.account], ['Arn', ctx.caller.arn]];

@@ -17,7 +17,6 @@ export const GetFederationToken = defineAction({
     duration: r.int('DurationSeconds', { min: 900, max: 129600 }) ?? 43200,
     tags: r.tags() ?? [],
   }),
-  resource: (p, ctx) => `arn:aws:sts::${ctx.account}:federated-user/${p.name}`,
   async run(p, ctx) {
     const c = ctx.caller;
     if (c.temporary) throw new AwsError('AccessDenied', 'Cannot call GetFederationToken with session credentials');

@@ -13,7 +13,6 @@ export const GetSessionToken = defineAction({
     serial: r.optional('SerialNumber', S.serialNumber),
     code: r.optional('TokenCode', S.tokenCode),
   }),
-  resource: () => '*',
   authorize: async () => {}, // AWS: no permission is needed to call GetSessionToken
   async run(p, ctx) {
     const c = ctx.caller;

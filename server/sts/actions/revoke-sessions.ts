@@ -16,7 +16,6 @@ export const RevokeSessions = defineAction({
     issuedBefore: r.optional('IssuedBefore', { min: 1, max: 64 }),
     all: r.bool('All') ?? false,
   }),
-  resource: (p, ctx) => p.principalArn ?? (p.accessKeyId ? `arn:aws:sts::${ctx.account}:session/${p.accessKeyId}` : '*'),
   async run(p, ctx) {
     const given = [p.accessKeyId, p.principalArn, p.issuedBefore ?? (p.all ? 'all' : undefined)].filter((x) => x !== undefined);
     if (given.length !== 1) throw new AwsError('InvalidParameterCombination', 'Specify exactly one of AccessKeyId, PrincipalArn, IssuedBefore or All=true.');
