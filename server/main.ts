@@ -226,6 +226,7 @@ export async function startBroker(opts: BrokerOptions): Promise<Broker> {
         const dir = config.directories.find((c) => c.id === d.id)!;
         print(`First start of directory ${d.id} (${dir.dnsName}): generated the Administrator password, shown only now:`);
         print(`  ${dir.netbiosName}\\Administrator  ${d.generatedAdminPassword}`);
+        print(`  (wrong passwords lock it: npx idbroker directories unlock Administrator --directory ${d.id}; lost: npx idbroker directories reset-password Administrator --directory ${d.id})`);
       }
     }
     if (admin.created && admin.secretAccessKey) {

@@ -72,6 +72,7 @@ it('prints the users with their groups (nesting shown), demo-only passwords, the
   assert.match(guide, new RegExp(`npx idbroker directories unlock alice --config ${configFile.replace(/[.]/g, '\\.')}`));
   // first start: the Administrator's generated password, printed once, as usual
   assert.match(guide, /^ {2}CORP\\Administrator {2}\S{24}$/m);
+  assert.match(guide, /^ {2}\(wrong passwords lock it: npx idbroker directories unlock Administrator --directory d-1000000001; lost: npx idbroker directories reset-password Administrator --directory d-1000000001\)$/m);
 });
 
 it('the portal lists the roles each user\'s groups admit, nested groups included', async () => {
