@@ -1,6 +1,7 @@
 // `idbroker admin create-key [--account ID] [--replace AKIA…]`: a new access key for the IAM administrator, made
 // with the store and the key ring named by the config (the data directory), not through the API — the way back
-// when the key printed on first start is lost. The secret is printed once.
+// when the key printed on first start is lost. The secret is printed once, as shell exports on stdout (so
+// `eval "$(idbroker admin create-key)"` sets it); what the command says goes to stderr.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig, resolveConfigPath } from '../config/load.ts';
@@ -36,8 +37,9 @@ export async function adminCreateKeyCommand(argv: string[], out: (s: string) => 
   const store = await openStore(config.store);
   try {
     const key = await createAdminKey(store, ring, account, { replace });
-    if (key.replaced) out(`Deleted access key ${key.replaced} of IAM user "${key.userName}".\n`);
-    out(`Created an access key for IAM user "${key.userName}" in account ${account} (AdministratorAccess). Its secret is shown only now:\n`);
+    // what is said goes to stderr, the key to stdout as shell exports: eval "$(idbroker admin create-key)"
+    if (key.replaced) err(`Deleted access key ${key.replaced} of IAM user "${key.userName}".\n`);
+    err(`Created an access key for IAM user "${key.userName}" in account ${account} (AdministratorAccess). Its secret is shown only now:\n`);
     out(`  export AWS_ACCESS_KEY_ID=${key.accessKeyId}\n`);
     out(`  export AWS_SECRET_ACCESS_KEY=${key.secretAccessKey}\n`);
     out(`  export AWS_REGION=${config.region} AWS_DEFAULT_REGION=${config.region}\n`);

@@ -10,6 +10,8 @@ export interface DemoUser {
   surname: string;
   /** Groups the user is a direct member of. */
   groups: string[];
+  /** A service account (what LDAP applications bind with), shown as such in the guide. */
+  service?: boolean;
 }
 
 export interface DemoGroup {
@@ -32,6 +34,7 @@ export const DEMO_USERS: DemoUser[] = [
   { username: 'alice', password: 'Apple-Tree-42', givenName: 'Alice', surname: 'Liddell', groups: ['Engineering'] },
   { username: 'bob', password: 'Blue-River-42', givenName: 'Bob', surname: 'Stone', groups: ['Admins', 'Engineering'] },
   { username: 'carol', password: 'Cedar-Hill-42', givenName: 'Carol', surname: 'Ashby', groups: ['Developers'] },
+  { username: 'svc-grafana', password: 'Service-Reader-42', givenName: 'Grafana', surname: 'Service', groups: [], service: true },
 ];
 
 export const DEMO_GROUPS: DemoGroup[] = [

@@ -33,6 +33,7 @@ export function demoGuide(input: DemoGuideInput): string[] {
     `Demo data (--demo) in directory ${d.id} ${d.dnsName} (${d.netbiosName}). DEMO ONLY: these passwords are public;`,
     'never use --demo data where anything real is reachable.',
     ...DEMO_USERS.map((u) => {
+      if (u.service) return `  ${`${d.netbiosName}\\${u.username}`.padEnd(width)}  ${u.password.padEnd(pwWidth)}  a service account for LDAP applications (bind, then search)`;
       const groups = demoGroupsOf(u).map((g) => (u.groups.includes(g) ? g : `${g} (nested)`)).join(', ');
       return `  ${`${d.netbiosName}\\${u.username}`.padEnd(width)}  ${u.password.padEnd(pwWidth)}  groups: ${groups}; roles: ${demoRolesOf(u).map((r) => r.name).join(', ')}`;
     }),

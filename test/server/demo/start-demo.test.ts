@@ -64,6 +64,7 @@ it('prints the users with their groups (nesting shown), demo-only passwords, the
   assert.match(guide, /^ {2}CORP\\alice +Apple-Tree-42 +groups: Engineering, Developers \(nested\); roles: DemoDevelopers$/m);
   assert.match(guide, /^ {2}CORP\\bob +Blue-River-42 +groups: Admins, Engineering, Developers \(nested\); roles: DemoDevelopers, DemoAdmins$/m);
   assert.match(guide, /^ {2}CORP\\carol +Cedar-Hill-42 +groups: Developers; roles: DemoDevelopers$/m);
+  assert.match(guide, /^ {2}CORP\\svc-grafana +Service-Reader-42 +a service account for LDAP applications \(bind, then search\)$/m);
   assert.match(guide, /^ {2}Portal: {2}http:\/\/127\.0\.0\.1:\d+\/ /m);
   assert.match(guide, /^ {2}LDAP: {4}ldap:\/\/127\.0\.0\.1:\d+$/m);
   assert.match(guide, /^ {4}ldapsearch -x -H ldap:\/\/127\.0\.0\.1:\d+ -D alice@corp\.example\.com -w Apple-Tree-42 -b DC=corp,DC=example,DC=com '\(sAMAccountName=alice\)' memberOf$/m);

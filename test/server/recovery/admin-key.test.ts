@@ -47,7 +47,7 @@ after(async () => b.destroy());
 it('create-key prints a new key of "admin" that the AWS SDK signs with; the two-key limit; --replace', async () => {
   const r = await idbroker(['admin', 'create-key']);
   assert.equal(r.code, 0, r.err);
-  assert.match(r.out, /^Created an access key for IAM user "admin" in account 111122223333 \(AdministratorAccess\)\. Its secret is shown only now:\n/);
+  assert.match(r.err, /^Created an access key for IAM user "admin" in account 111122223333 \(AdministratorAccess\)\. Its secret is shown only now:\n/);
   assert.match(r.out, /^ {2}export AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1$/m);
   const key = printedKey(r.out);
   assert.equal(await callerArn(key), 'arn:aws:iam::111122223333:user/admin');
@@ -58,7 +58,7 @@ it('create-key prints a new key of "admin" that the AWS SDK signs with; the two-
 
   const replaced = await idbroker(['admin', 'create-key', '--replace', ADMIN_KEY.accessKeyId]);
   assert.equal(replaced.code, 0, replaced.err);
-  assert.match(replaced.out, new RegExp(`^Deleted access key ${ADMIN_KEY.accessKeyId} of IAM user "admin"\\.\\n`));
+  assert.match(replaced.err, new RegExp(`^Deleted access key ${ADMIN_KEY.accessKeyId} of IAM user "admin"\\.\\n`));
   const third = printedKey(replaced.out);
   current = third;
   assert.equal(await callerArn(third), 'arn:aws:iam::111122223333:user/admin');
