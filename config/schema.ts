@@ -29,7 +29,13 @@ const httpSchema = z.strictObject({
   /** A second listener serving the same API over HTTPS (the embedded default: 8443, certificate generated in
    *  dataDir/tls and its fingerprint printed), beside the plain one; certFile and keyFile as for `tls`. */
   https: certificateFiles({ host: optional(hostName()), port: port() }).optional(),
-});
+  /** Connection limits of each HTTP/HTTPS listener (server/http/connection-limits.ts). */
+  maxConnections: integer(1, 10_000_000).default(10_000),
+  maxConnectionsPerSource: integer(0, 10_000_000).default(1000),
+  headersTimeoutMs: integer(100, 3_600_000).default(20_000),
+  requestTimeoutMs: integer(100, 3_600_000).default(60_000),
+  keepAliveTimeoutMs: integer(100, 3_600_000).default(65_000),
+}).refine((h) => h.headersTimeoutMs <= h.requestTimeoutMs, { message: 'expected headersTimeoutMs no larger than requestTimeoutMs', path: ['headersTimeoutMs'] });
 
 const postgresUrl = () =>
   z.string().refine((v) => {
@@ -83,6 +89,9 @@ export const rawConfigSchema = z.strictObject({
       requestsPerSecondPerSource: z.coerce.number().int().min(0).default(1000),
       /** Query API requests per second by one principal (0: no limit). */
       requestsPerSecondPerPrincipal: z.coerce.number().int().min(0).default(500),
+      /** File descriptors kept free for everything but accepted connections (the store, upstream directories and
+       *  IdPs, files); the listeners' connection limits together are fitted below RLIMIT_NOFILE minus this. */
+      fileDescriptorReserve: z.coerce.number().int().min(16).default(256),
       /** Wrong MFA codes (TokenCode of GetSessionToken/AssumeRole) one IAM MFA device may receive in
        *  mfaWrongCodesWindowSeconds; after them every code, the right one too, is refused until the window passes. */
       mfaWrongCodesPerDevice: z.coerce.number().int().min(1).max(1000).default(20),

@@ -28,7 +28,16 @@ export interface Directories {
 
 export async function startDirectories(
   configs: DirectoryConfig[],
-  deps: { store: Store; dataDir: string; logger: Logger; audit?: AuditLog; account: string; region: string },
+  deps: {
+    store: Store;
+    dataDir: string;
+    logger: Logger;
+    audit?: AuditLog;
+    account: string;
+    region: string;
+    /** A listener's connection limit after the process-wide budget (server/connection-budget.ts), if it has one. */
+    maxConnections?: (directoryId: string, kind: 'ldap' | 'ldaps') => number | undefined;
+  },
 ): Promise<Directories> {
   const closers: Array<() => Promise<void>> = [];
   const running: RunningDirectory[] = [];
@@ -51,14 +60,18 @@ export async function startDirectories(
       r.fingerprint = tls?.fingerprint;
       const { idleTimeoutSeconds, ...ldapLimits } = cfg.ldapLimits ?? {};
       const limits = { ...Object.fromEntries(Object.entries(ldapLimits).filter(([, v]) => v !== undefined)), ...(idleTimeoutSeconds ? { idleTimeoutMs: idleTimeoutSeconds * 1000 } : {}) };
+      const budgeted = (id: string, kind: 'ldap' | 'ldaps') => {
+        const cap = deps.maxConnections?.(id, kind);
+        return cap === undefined ? limits : { ...limits, maxConnections: cap };
+      };
       const audit = deps.audit ? ldapAuditor(deps.audit, { directoryId: cfg.id, account: deps.account, region: deps.region }) : undefined;
       if (cfg.ldap) {
-        const l = await createLdapListener({ backend: opened.backend, host: cfg.ldap.host, port: cfg.ldap.port, tls, startTls: true, logger: ldapLogger, audit, limits });
+        const l = await createLdapListener({ backend: opened.backend, host: cfg.ldap.host, port: cfg.ldap.port, tls, startTls: true, logger: ldapLogger, audit, limits: budgeted(cfg.id, 'ldap') });
         closers.push(() => l.close());
         r.ldapUrl = `ldap://${hostPort(l.address())}`;
       }
       if (cfg.ldaps) {
-        const l = await createLdapListener({ backend: opened.backend, host: cfg.ldaps.host, port: cfg.ldaps.port, tls, logger: ldapLogger, audit, limits });
+        const l = await createLdapListener({ backend: opened.backend, host: cfg.ldaps.host, port: cfg.ldaps.port, tls, logger: ldapLogger, audit, limits: budgeted(cfg.id, 'ldaps') });
         closers.push(() => l.close());
         r.ldapsUrl = `ldaps://${hostPort(l.address())}`;
       }

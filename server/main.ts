@@ -40,6 +40,9 @@ import { spEndpoints } from './sts/saml/sp-endpoints.ts';
 import { purgeExpiredReplays } from './sts/saml/replay-cache.ts';
 import { directoryDetails, startDirectories, type Directories } from './directories.ts';
 import { openDirectoryMfa } from './directory-mfa/index.ts';
+import { applyConnectionLimits, httpServerOptions } from './http/connection-limits.ts';
+import { budgetWarning, openFileLimit, planConnectionBudget, type ListenerDemand } from './connection-budget.ts';
+import { DEFAULT_LIMITS as LDAP_DEFAULT_LIMITS } from './ldap/index.ts';
 
 export interface BrokerOptions {
   config: Config;
@@ -158,6 +161,14 @@ export async function startBroker(opts: BrokerOptions): Promise<Broker> {
       clock: () => new Date(),
       audit: portalAuditor(audit, config.region, () => config.accounts[0].id),
     });
+    // every listener's connection limit, fitted below the open-file limit (server/connection-budget.ts)
+    const demands: ListenerDemand[] = [{ name: 'http', maxConnections: config.http.maxConnections }];
+    if (config.http.https) demands.push({ name: 'https', maxConnections: config.http.maxConnections });
+    for (const d of config.directories)
+      for (const kind of ['ldap', 'ldaps'] as const) if (d[kind]) demands.push({ name: `${kind} ${d.id}`, maxConnections: d.ldapLimits?.maxConnections ?? LDAP_DEFAULT_LIMITS.maxConnections });
+    const openFiles = openFileLimit();
+    const budget = planConnectionBudget(demands, openFiles.limit, config.limits.fileDescriptorReserve);
+    if (budget.scaled) logger.warn({ openFiles: openFiles.limit, source: openFiles.source, caps: Object.fromEntries(budget.caps) }, budgetWarning(budget, demands));
     const started: { directories?: Directories } = {}; // set once the directories run; /readyz lists them
     const readiness = () => ({ directories: directoryDetails(started.directories?.running ?? []) });
     const app = createApp({ store, logger, metrics, queryApi: apis, authorize, samlMetadata, portal, readiness, federatedLogin, guard: browserGuard({ perSource }), trustProxy: config.http.trustProxy });
@@ -166,7 +177,15 @@ export async function startBroker(opts: BrokerOptions): Promise<Broker> {
       purgeStaleLogins(store, [SAML_LOGIN_REQUEST, OIDC_LOGIN_KIND], Math.max(SAML_LOGIN_TTL_MS, OIDC_LOGIN_TTL_MS), new Date()).catch((err) => logger.warn({ err }, 'stale sign-in purge failed'));
     }, 3600_000);
     housekeeping.unref();
-    const directories: Directories = await startDirectories(config.directories, { store, dataDir: config.dataDir, logger, audit, account: config.accounts[0].id, region: config.region });
+    const directories: Directories = await startDirectories(config.directories, {
+      store,
+      dataDir: config.dataDir,
+      logger,
+      audit,
+      account: config.accounts[0].id,
+      region: config.region,
+      maxConnections: (id, kind) => budget.caps.get(`${kind} ${id}`),
+    });
     started.directories = directories;
     actionServices.directories = new Map(directories.running.map((d) => [d.id, d.backend]));
     actionServices.directorySettings = new Map(config.directories.map((d) => [d.id, { sessionTags: d.sessionTags, transitiveTagKeys: d.transitiveTagKeys }]));
@@ -187,9 +206,11 @@ export async function startBroker(opts: BrokerOptions): Promise<Broker> {
             }),
         ),
       );
-    const serve = async (host: string, port: number, tls?: { key: string; cert: string }) => {
-      const server: Server = tls ? createHttpsServer({ key: tls.key, cert: tls.cert, minVersion: 'TLSv1.2' }, app.callback()) : createServer(app.callback());
-      server.keepAliveTimeout = 65_000;
+    const serve = async (name: 'http' | 'https', host: string, port: number, tls?: { key: string; cert: string }) => {
+      const limits = { ...config.http, maxConnections: budget.caps.get(name) ?? config.http.maxConnections };
+      const options = httpServerOptions(limits);
+      const server: Server = tls ? createHttpsServer({ ...options, key: tls.key, cert: tls.cert, minVersion: 'TLSv1.2' }, app.callback()) : createServer(options, app.callback());
+      applyConnectionLimits(server, limits, { tls: !!tls, logger });
       const addr = await listen(server, host, port);
       servers.push(server);
       return { url: `${tls ? 'https' : 'http'}://${addr.family === 'IPv6' ? `[${addr.address}]` : addr.address}:${addr.port}`, port: addr.port };
@@ -198,13 +219,13 @@ export async function startBroker(opts: BrokerOptions): Promise<Broker> {
       await closeServers();
       await directories.close();
     };
-    const main = await serve(config.http.host, config.http.port, httpsTls);
+    const main = await serve('http', config.http.host, config.http.port, httpsTls);
     const httpUrl = main.url;
     actionServices.publicUrl = config.http.publicUrl.replace(/:0$/, `:${main.port}`);
     // the embedded default's second listener: the same API over HTTPS with a generated (or configured) certificate
     const extra = config.http.https;
     const extraTls = extra ? await httpsCertificate(extra.host ?? config.http.host, extra) : undefined;
-    const httpsUrl = extra && extraTls ? (await serve(extra.host ?? config.http.host, extra.port, extraTls)).url : undefined;
+    const httpsUrl = extra && extraTls ? (await serve('https', extra.host ?? config.http.host, extra.port, extraTls)).url : undefined;
 
     print(`idbroker listening`);
     print(`  HTTP (IAM and STS Query API): ${httpUrl}`);

@@ -5,7 +5,7 @@ import { minimal, parse } from './helpers.ts';
 
 test('http, logLevel, region and dataDir defaults', () => {
   const c = parse(minimal());
-  assert.deepEqual(c.http, { host: '127.0.0.1', port: 8080, publicUrl: 'http://127.0.0.1:8080', bodyLimitBytes: 1048576, trustProxy: false });
+  assert.deepEqual(c.http, { host: '127.0.0.1', port: 8080, publicUrl: 'http://127.0.0.1:8080', bodyLimitBytes: 1048576, trustProxy: false, maxConnections: 10000, maxConnectionsPerSource: 1000, headersTimeoutMs: 20000, requestTimeoutMs: 60000, keepAliveTimeoutMs: 65000 });
   assert.equal(c.logLevel, 'info');
   assert.equal(c.region, 'us-east-1');
   assert.equal(c.dataDir, resolve(process.cwd(), 'data'));

@@ -12,7 +12,7 @@ const exampleYaml = join(root, 'config/example.yaml');
 
 test('default.yaml validates with an empty environment and gives the embedded defaults', () => {
   const c = loadConfig(defaultYaml, {});
-  assert.deepEqual(c.http, { host: '127.0.0.1', port: 8080, publicUrl: 'http://127.0.0.1:8080', bodyLimitBytes: 1048576, trustProxy: false, https: { port: 8443 } });
+  assert.deepEqual(c.http, { host: '127.0.0.1', port: 8080, publicUrl: 'http://127.0.0.1:8080', bodyLimitBytes: 1048576, trustProxy: false, maxConnections: 10000, maxConnectionsPerSource: 1000, headersTimeoutMs: 20000, requestTimeoutMs: 60000, keepAliveTimeoutMs: 65000, https: { port: 8443 } });
   assert.equal(c.dataDir, resolve('data'));
   assert.deepEqual(c.store, { kind: 'sqlite', file: join(resolve('data'), 'idbroker.db') });
   assert.equal(c.region, 'us-east-1');

@@ -33,12 +33,14 @@ export interface TestBrokerOptions {
   clock?: () => Date;
   /** http.publicUrl (replicas behind one name); default: the listening address. */
   publicUrl?: string;
+  /** Extra keys of the `http` mapping, YAML flow style (e.g. "maxConnections: 5, headersTimeoutMs: 500"). */
+  http?: string;
 }
 
 export async function startTestBroker(opts: TestBrokerOptions = {}): Promise<TestBroker> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'idbroker-test-'));
   const yaml = `
-http: { host: 127.0.0.1, port: 0${opts.https ? ', tls: {}' : ''}${opts.httpsListener ? ', https: { port: 0 }' : ''}${opts.publicUrl ? `, publicUrl: ${JSON.stringify(opts.publicUrl)}` : ''} }
+http: { host: 127.0.0.1, port: 0${opts.https ? ', tls: {}' : ''}${opts.httpsListener ? ', https: { port: 0 }' : ''}${opts.publicUrl ? `, publicUrl: ${JSON.stringify(opts.publicUrl)}` : ''}${opts.http ? `, ${opts.http}` : ''} }
 dataDir: ${JSON.stringify(dataDir)}
 store: ${opts.postgres ? `{ postgres: ${JSON.stringify(opts.postgres)} }` : '{}'}
 region: us-east-1
