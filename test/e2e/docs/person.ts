@@ -1,5 +1,6 @@
 // The person at the browser in the README's `idbroker login` quick start: headless Chromium (Debian's
-// /usr/bin/chromium through playwright-core) opens the link the command printed, checks that the approval page
+// /usr/bin/chromium through playwright-core) opens the link the command printed (its own loopback listener, which
+// sends the first browser on to the broker's approval page), checks that the approval page
 // shows the request code the terminal printed, approves, signs in with the directory form and sends the role's
 // credentials to the command line.
 import { existsSync } from 'node:fs';
@@ -12,12 +13,12 @@ export function chromiumMissing(): string | undefined {
   return existsSync(CHROMIUM) ? undefined : `${CHROMIUM} is missing (apt-get install chromium; .ci/run does)`;
 }
 
-export async function approveCliLogin(o: { url: string; code: string; user: string; password: string }): Promise<string> {
+export async function approveCliLogin(o: { url: string; broker: string; code: string; user: string; password: string }): Promise<string> {
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
   try {
     const page = await (await browser.newContext()).newPage();
-    const origin = new URL(o.url).origin;
+    const origin = new URL(o.broker).origin;
     await page.goto(o.url);
     await page.waitForURL(`${origin}/cli/login?**`);
     assert.equal(await page.textContent('#request-code'), o.code, 'the approval page shows the code the terminal printed');

@@ -109,7 +109,7 @@ describe('README quick starts, run as written', () => {
       onOutput: (_chunk, all) => {
         const url = /Sign in at: (\S+)/.exec(all)?.[1];
         const code = /request code ([A-Z]{4}-[A-Z]{4})/.exec(all)?.[1];
-        if (url && code && !approving) approving = approveCliLogin({ url, code, user: 'alice', password: DEMO.alice });
+        if (url && code && !approving) approving = approveCliLogin({ url, broker: 'http://127.0.0.1:8080', code, user: 'alice', password: DEMO.alice });
       },
     });
     t.diagnostic(r.stderr);
