@@ -3,6 +3,7 @@
 // client that sends its headers slowly is answered 408 and closed after http.headersTimeoutMs.
 import assert from 'node:assert/strict';
 import { connect, type Socket } from 'node:net';
+import { connect as tlsConnect, TLSSocket } from 'node:tls';
 import { after, before, describe, it } from 'node:test';
 import { Client } from 'ldapts';
 import { startTestBroker, type TestBroker } from '../../helpers/broker.ts';
@@ -127,5 +128,33 @@ describe('HTTP header timeout', () => {
     const c = await open(b.httpUrl);
     await c.closed;
     assert.ok(c.socket.destroyed);
+  });
+});
+
+describe('HTTPS connections per source address', () => {
+  let b: TestBroker;
+  before(async () => {
+    b = await startTestBroker({ https: true, http: 'maxConnectionsPerSource: 1' });
+  });
+  after(() => b.destroy());
+
+  it('the connection over the limit is closed before the handshake; the one within it is served', { timeout: 30_000 }, async () => {
+    const u = new URL(b.httpUrl);
+    const handshake = () =>
+      new Promise<TLSSocket | Error>((resolve) => {
+        const s = tlsConnect({ host: u.hostname, port: Number(u.port), rejectUnauthorized: false });
+        s.once('secureConnect', () => resolve(s));
+        s.once('error', (e) => resolve(e));
+        s.once('close', () => resolve(new Error('closed')));
+      });
+    const first = await handshake();
+    assert.ok(first instanceof TLSSocket, 'the first connection completes its handshake');
+    const second = await handshake();
+    assert.ok(second instanceof Error, 'the second is closed before its handshake');
+    first.write('GET /healthz HTTP/1.1\r\nHost: broker\r\nConnection: close\r\n\r\n');
+    let text = '';
+    first.on('data', (d: Buffer) => (text += d.toString()));
+    await new Promise((r) => first.once('close', r));
+    assert.match(text, /^HTTP\/1\.1 200 OK/);
   });
 });
