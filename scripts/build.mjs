@@ -38,4 +38,4 @@ mkdirSync(join(out, 'bin'), { recursive: true });
 cpSync(join(root, 'bin/idbroker.js'), join(out, 'bin/idbroker.js'));
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 writeFileSync(join(out, 'package.json'), JSON.stringify({ name: pkg.name, version: pkg.version, type: 'module', private: true }, null, 2) + '\n');
-console.log(`build: ${relative(root, out) || out} (compiled sources, bin/idbroker.js, ${copied} assets, package.json)`);
+console.log(`build: ${out.startsWith(root) ? relative(root, out) : out} (compiled sources, bin/idbroker.js, ${copied} assets, package.json)`);
