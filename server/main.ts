@@ -44,6 +44,9 @@ import { applyConnectionLimits, httpServerOptions } from './http/connection-limi
 import { budgetWarning, openFileLimit, planConnectionBudget, type ListenerDemand } from './connection-budget.ts';
 import { DEFAULT_LIMITS as LDAP_DEFAULT_LIMITS } from './ldap/index.ts';
 
+/** How long a stopping broker lets HTTP requests in flight finish before it closes their connections. */
+const SHUTDOWN_GRACE_MS = 5000;
+
 export interface BrokerOptions {
   config: Config;
   logger?: Logger;
@@ -201,7 +204,13 @@ export async function startBroker(opts: BrokerOptions): Promise<Broker> {
         servers.map(
           (server) =>
             new Promise<void>((resolve) => {
-              server.close(() => resolve());
+              // requests in flight get a grace period; connections still sending headers (a slow or idle client
+              // that never completed a request) would otherwise hold the shutdown until headersTimeoutMs
+              const grace = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+              server.close(() => {
+                clearTimeout(grace);
+                resolve();
+              });
               server.closeIdleConnections();
             }),
         ),
