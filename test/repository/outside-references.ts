@@ -1,4 +1,4 @@
-// Finds references from the repository's files to paths outside it: the sibling `../shared` folder
+// Finds references from the repository's files to paths outside it: the sibling `shared` folder one level up
 // by name, and any relative path (a module specifier, `new URL('…', import.meta.url)`, a markdown
 // link, a path named in a comment) that, resolved against the directory of the file naming it,
 // climbs above the repository root.
@@ -21,7 +21,7 @@ export function findOutsideReferences(file: string, text: string): OutsideRefere
   const dir = posix.dirname(file);
   text.split('\n').forEach((line, index) => {
     if (SIBLING_SHARED.test(line)) {
-      found.push({ file, line: index + 1, text: line.trim(), reason: 'names ../shared, a folder outside the repository' });
+      found.push({ file, line: index + 1, text: line.trim(), reason: 'names the shared folder beside the repository' });
       return;
     }
     for (const match of line.matchAll(RELATIVE)) {

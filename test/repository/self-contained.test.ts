@@ -18,7 +18,7 @@ function trackedFiles(): string[] {
 }
 
 describe('the repository is self-contained', () => {
-  it('no tracked file references ../shared or a relative path that climbs outside the repository', () => {
+  it('no tracked file names the sibling shared folder or a relative path that climbs outside the repository', () => {
     const files = trackedFiles();
     assert.ok(files.length > 100, `git ls-files listed ${files.length} files`);
     const found = files.flatMap((file) => {
