@@ -29,6 +29,8 @@ ENV NODE_ENV=production IDBROKER_DATA_DIR=/data
 COPY package.json package-lock.json ./
 COPY --from=dependencies /app/node_modules ./node_modules
 COPY --from=build /src/dist ./dist
+# package.json's bin: beside dist/ and without the sources it runs dist/ (npx idbroker … inside the container)
+COPY bin ./bin
 RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME /data

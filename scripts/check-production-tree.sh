@@ -26,6 +26,7 @@ mkdir -p "$APP"
 echo "== build (npm run build) into $APP/dist"
 npm run --silent build -- "$APP/dist"
 cp "$ROOT/package.json" "$ROOT/package-lock.json" "$APP/"
+cp -r "$ROOT/bin" "$APP/bin"
 
 echo "== npm ci --omit=dev (in $APP)"
 (cd "$APP" && npm ci --omit=dev --no-audit --no-fund) || fail "npm ci --omit=dev"
@@ -49,6 +50,12 @@ out=$("${IDBROKER[@]}" version) || fail "idbroker version exited $?"
 version_ms=$(( ($(date +%s%N) - version_start) / 1000000 ))
 expected="idbroker $(node -p 'require("./package.json").version')"
 [ "$out" = "$expected" ] || fail "idbroker version printed '$out', expected '$expected'"
+
+echo "== the published bin (package.json \"bin\": bin/idbroker.js, beside dist/): npx idbroker version"
+npx_start=$(date +%s%N)
+out=$(npx --offline idbroker version) || fail "npx idbroker version exited $?"
+npx_ms=$(( ($(date +%s%N) - npx_start) / 1000000 ))
+[ "$out" = "$expected" ] || fail "npx idbroker version printed '$out', expected '$expected'"
 
 echo "== idbroker config check dist/config/default.yaml"
 "${IDBROKER[@]}" config check dist/config/default.yaml || fail "config check of the default config"
@@ -93,4 +100,4 @@ wait "$BROKER_PID" || status=$?
 BROKER_PID=
 [ "$status" = 0 ] || { tail -n 20 "$WORK/broker.err" >&2; fail "idbroker start exited $status after SIGTERM"; }
 
-echo "check-production-tree: OK (node $(node --version); idbroker version: ${version_ms} ms; start to /readyz 200: ${ready_ms} ms)"
+echo "check-production-tree: OK (node $(node --version); idbroker version: ${version_ms} ms, through npx: ${npx_ms} ms; start to /readyz 200: ${ready_ms} ms)"

@@ -19,12 +19,14 @@ case $WANT in
   *.*) VERSION=$WANT ;;
   *) VERSION=$(npm view "node@^$WANT" version --json | node -e '
        const v = JSON.parse(require("fs").readFileSync(0, "utf8"));
-       console.log([].concat(v).at(-1));') ;;
+       const n = (s) => s.split(".").map(Number);
+       const newest = [].concat(v).sort((a, b) => n(a)[0] - n(b)[0] || n(a)[1] - n(b)[1] || n(a)[2] - n(b)[2]).at(-1);
+       console.log(newest ?? "");') ;;
 esac
 [ -n "$VERSION" ] || fail "no node@$WANT on the registry"
 
 PREFIX=${IDBROKER_NODE_CACHE:-${TMPDIR:-/tmp}/idbroker-node}/$VERSION
-find_home() { find "$PREFIX/node_modules" -path '*/include/node/node_version.h' 2>/dev/null | head -n 1 | sed 's#/include/node/node_version.h$##'; }
+find_home() { { find "$PREFIX/node_modules" -path '*/include/node/node_version.h' 2>/dev/null || true; } | head -n 1 | sed 's#/include/node/node_version.h$##'; }
 NODE_HOME=$(find_home)
 if [ -z "$NODE_HOME" ] || [ ! -x "$NODE_HOME/bin/node" ]; then
   echo "== node@$VERSION from the npm registry into $PREFIX"
