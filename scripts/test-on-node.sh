@@ -41,6 +41,8 @@ WORK=$(mktemp -d "${TMPDIR:-/tmp}/idbroker-node$VERSION.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 echo "== the tracked tree into $WORK"
 git ls-files -z --cached --others --exclude-standard | tar --null --files-from=- --ignore-failed-read -cf - 2>/dev/null | tar -xf - -C "$WORK"
+# The copy is a git checkout of the same files (test/repository scans `git ls-files`).
+git -C "$WORK" init -q && git -C "$WORK" add -A
 
 export PATH="$NODE_HOME/bin:$PATH"
 # node-gyp compiles against these headers (no download); better-sqlite3's prebuilt binaries are not fetched.
