@@ -59,6 +59,19 @@ export const UpdateUser = defineAction({
   name: 'UpdateUser',
   writes: true,
   parse: (r) => ({ userName: r.required('UserName', C.existingUserName), newPath: r.optional('NewPath', C.path), newUserName: r.optional('NewUserName', C.userName) }),
+  // AWS authorizes a rename or move on the source and on the target user ARN ("permission on Bob and Robert"):
+  // otherwise a Deny on user/admins/* would not stop moving a user into /admins/.
+  async authorize(p, ctx) {
+    const a = ctx.authorization;
+    if (!a || !ctx.caller) return;
+    const context = { ...a.context, 'aws:SourceIp': ctx.request.sourceIp, 'aws:SecureTransport': ctx.request.secureTransport, 'aws:RequestedRegion': ctx.request.region };
+    await ctx.authorizer.authorize(ctx.caller, a.action, a.resource, ctx.now, context);
+    if (p.newPath === undefined && p.newUserName === undefined) return;
+    const u = (await model(ctx).getPrincipal(ctx.account, 'user', p.userName))?.data;
+    if (!u) return; // run() answers NoSuchEntity
+    const target = iamArn(ctx.account, 'user', p.newPath ?? u.path, p.newUserName ?? u.name);
+    if (target !== a.resource) await ctx.authorizer.authorize(ctx.caller, a.action, target, ctx.now, context);
+  },
   async run(p, ctx) {
     await insertOrExists(
       () =>
