@@ -50,7 +50,7 @@ function nameOf(resource: string): string {
   return resource.slice(resource.lastIndexOf('/') + 1);
 }
 
-async function entityByArn(store: Repos, account: string, type: string, arn: string): Promise<{ entity?: ResourceEntity; type?: string }> {
+async function entityByArn(store: Repos, account: string, type: string, arn: string, crossAccount: boolean): Promise<{ entity?: ResourceEntity; type?: string }> {
   const p = parseArn(arn);
   if (!p || p.service !== 'iam') return {};
   const kind = p.resource.slice(0, p.resource.indexOf('/'));
@@ -63,8 +63,10 @@ async function entityByArn(store: Repos, account: string, type: string, arn: str
   }
   if (type === 'role' || type === 'principal') {
     if (!PRINCIPAL_TYPES.has(kind) || (type === 'role' && kind !== 'role')) return {};
-    // A role in another account is assumed there (AssumeRole); everything else stays in the caller's.
-    const owner = type === 'role' ? p.account : account;
+    // A role in another account is assumed there (sts:AssumeRole…); everything else, iam:PassRole included (AWS
+    // never passes another account's role), stays in the caller's: no other account's role tags reach the context
+    // (nor the encoded authorization message the caller may decode).
+    const owner = type === 'role' && crossAccount ? p.account : account;
     if (p.account !== owner) return { type: kind };
     const e = await principalByName(store, owner, kind as 'user' | 'group' | 'role', nameOf(p.resource));
     return { type: kind, ...(e ? { entity: e } : {}) };
@@ -75,7 +77,7 @@ async function entityByArn(store: Repos, account: string, type: string, arn: str
   return r ? { entity: { arn, tags: r.data.tags ?? [] } } : {};
 }
 
-async function resolveResource(spec: ResourceSpec, r: ParamReader, store: Repos, account: string, caller: Caller | undefined): Promise<Resolved> {
+async function resolveResource(spec: ResourceSpec, r: ParamReader, store: Repos, account: string, caller: Caller | undefined, crossAccount: boolean): Promise<Resolved> {
   const param = (name: string) => r.params.get(name);
   switch (spec.kind) {
     case 'none':
@@ -93,7 +95,7 @@ async function resolveResource(spec: ResourceSpec, r: ParamReader, store: Repos,
     case 'arn': {
       const arn = param(spec.param);
       if (arn === undefined) return { resource: '*' };
-      const found = await entityByArn(store, account, spec.type, arn);
+      const found = await entityByArn(store, account, spec.type, arn, crossAccount);
       const type = spec.type === 'principal' ? found.type : spec.type;
       return { resource: found.entity?.arn ?? arn, ...(type ? { type } : {}), ...(found.entity ? { entity: found.entity } : {}) };
     }
@@ -182,7 +184,7 @@ export async function requireRequestAuthorization(key: string, params: QueryPara
 
 export async function resolveRow(row: AuthorizationRow, params: QueryParams, env: AuthorizationEnv): Promise<RequestAuthorization> {
   const r = new ParamReader(params);
-  const resolved = await resolveResource(row.resource, r, env.store, env.account, env.caller);
+  const resolved = await resolveResource(row.resource, r, env.store, env.account, env.caller, row.action.startsWith('sts:'));
   const type = resolved.type ?? resourceTypeOf(row.resource);
   const context: Context = {};
   for (const key of rowKeys(row, type)) keyValues(key, r, resolved.entity, env.caller, context);
