@@ -3,19 +3,11 @@
 // sends the first browser on to the broker's approval page), checks that the approval page
 // shows the request code the terminal printed, approves, signs in with the directory form and sends the role's
 // credentials to the command line.
-import { existsSync } from 'node:fs';
 import assert from 'node:assert/strict';
-
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
-export function chromiumMissing(): string | undefined {
-  return existsSync(CHROMIUM) ? undefined : `${CHROMIUM} is missing (apt-get install chromium; .ci/run does)`;
-}
+import { launchChromium } from '../../helpers/chromium.ts';
 
 export async function approveCliLogin(o: { url: string; broker: string; code: string; user: string; password: string }): Promise<string> {
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+  const browser = await launchChromium();
   try {
     const page = await (await browser.newContext()).newPage();
     const origin = new URL(o.broker).origin;

@@ -12,7 +12,8 @@ import { DocShell, readmeSection, shellScript, type RunResult } from '../../help
 import { idpMetadata, samlResponse } from '../../server/sts/saml/test-idp.ts';
 import { startTestOp, type TestOp } from '../../fixtures/oidc/test-op.ts';
 import { slapdMissing, startSlapd, type Slapd } from '../../helpers/slapd.ts';
-import { chromiumMissing, approveCliLogin } from './person.ts';
+import { approveCliLogin } from './person.ts';
+import { chromiumMissing } from '../../helpers/chromium.ts';
 
 const ACCT = '111122223333';
 /** The demo's public passwords, as the README's table gives them. */

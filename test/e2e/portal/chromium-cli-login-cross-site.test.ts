@@ -6,26 +6,16 @@
 // "completed in a browser that did not open its link".
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTestBroker, type TestBroker } from '../../helpers/broker.ts';
 import { PORTAL_YAML } from '../../server/http/portal/portal-helpers.ts';
 import { login } from '../../../server/login-command/login.ts';
+import { chromiumMissing, CHROMIUM } from '../../helpers/chromium.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const PUBLIC = 'http://broker.test';
-const require = createRequire(import.meta.url);
-const hasPlaywright = (() => {
-  try {
-    require.resolve('playwright-core');
-    return true;
-  } catch {
-    return false;
-  }
-})();
-const skip = !existsSync(CHROMIUM) ? `${CHROMIUM} not found (apt-get install -y chromium)` : !hasPlaywright ? 'playwright-core is not installed' : false;
+const skip = chromiumMissing() ?? false;
 
 describe('idbroker login in headless Chromium, broker on another site', { skip }, () => {
   let b: TestBroker;

@@ -4,27 +4,16 @@
 // credentials work with the AWS SDK.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { startTestBroker, type TestBroker } from '../../helpers/broker.ts';
 import { enrollTotp } from '../../../server/directory-mfa/totp-enrollments.ts';
 import { totpAt } from '../../../server/iam/totp.ts';
+import { chromiumMissing, CHROMIUM, CHROMIUM_ARGS } from '../../helpers/chromium.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const require = createRequire(import.meta.url);
-const hasPlaywright = (() => {
-  try {
-    require.resolve('playwright-core');
-    return true;
-  } catch {
-    return false;
-  }
-})();
-const skip = !existsSync(CHROMIUM) ? `${CHROMIUM} not found (apt-get install -y chromium)` : !hasPlaywright ? 'playwright-core is not installed' : false;
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const skip = chromiumMissing() ?? false;
 const DIR = 'd-1000000003';
 
 describe('portal directory sign-in with MFA in headless Chromium', { skip }, () => {
@@ -54,7 +43,7 @@ roles:
     });
     seed = (await enrollTotp(b.store, b.keys, { directoryId: DIR, userName: 'alice', now: new Date() })).seed;
     const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
   });
   after(async () => {
     await browser?.close();

@@ -4,26 +4,15 @@
 // Screenshots go to $PORTAL_SCREENSHOT_DIR (default: a temporary directory).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { startTestBroker, type TestBroker } from '../../helpers/broker.ts';
 import { PORTAL_YAML, startPortal, type Portal } from '../../server/http/portal/portal-helpers.ts';
+import { chromiumMissing, CHROMIUM, CHROMIUM_ARGS } from '../../helpers/chromium.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const require = createRequire(import.meta.url);
-const hasPlaywright = (() => {
-  try {
-    require.resolve('playwright-core');
-    return true;
-  } catch {
-    return false;
-  }
-})();
-const skip = !existsSync(CHROMIUM) ? `${CHROMIUM} not found (apt-get install -y chromium)` : !hasPlaywright ? 'playwright-core is not installed' : false;
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const skip = chromiumMissing() ?? false;
 
 describe('portal in headless Chromium', { skip }, () => {
   let b: TestBroker;
@@ -35,7 +24,7 @@ describe('portal in headless Chromium', { skip }, () => {
     b = await startTestBroker({ yaml: PORTAL_YAML });
     portal = await startPortal(b);
     const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
   });
   after(async () => {
     await browser?.close();

@@ -4,8 +4,7 @@
 // trust policies allow, a role is picked, and the credentials shown work with GetCallerIdentity.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
@@ -14,19 +13,9 @@ import { OIDC_PROVIDER, type OidcProviderData } from '../../../server/iam/action
 import { startTestOp, type TestOp } from '../../fixtures/oidc/test-op.ts';
 import { ADMIN_KEY, startTestBroker, type TestBroker } from '../../helpers/broker.ts';
 import { startSamlIdp, type SamlIdpServer } from './saml-idp-server.ts';
+import { chromiumMissing, CHROMIUM, CHROMIUM_ARGS } from '../../helpers/chromium.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const require = createRequire(import.meta.url);
-const hasPlaywright = (() => {
-  try {
-    require.resolve('playwright-core');
-    return true;
-  } catch {
-    return false;
-  }
-})();
-const skip = !existsSync(CHROMIUM) ? `${CHROMIUM} not found (apt-get install -y chromium)` : !hasPlaywright ? 'playwright-core is not installed' : false;
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const skip = chromiumMissing() ?? false;
 
 const ACCT = '111122223333';
 const SAML_PROVIDER = `arn:aws:iam::${ACCT}:saml-provider/TestIdP`;
@@ -69,7 +58,7 @@ roles:
     await iam.send(new CreateRoleCommand({ RoleName: 'WebBob', AssumeRolePolicyDocument: oidcTrust('bob') }));
     iam.destroy();
     const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
   });
   after(async () => {
     await browser?.close();
