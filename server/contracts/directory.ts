@@ -6,6 +6,8 @@
 // objectSid) survive. Backends compare values with the helpers of their choice; the front end's
 // evaluator (server/contracts/filter-match.ts) is the reference semantics.
 
+import type { DirSyncRequest, DirSyncResult } from './dirsync.ts';
+
 export type AttributeValue = string | Buffer;
 
 /** A directory object: a DN plus attributes. Attribute names are case-insensitive (the first
@@ -170,6 +172,9 @@ export interface DirectoryBackend {
   changePassword?(principal: BoundPrincipal, target: string, change: PasswordChange): Promise<void>;
   /** Transitive group DNs of a principal (role mapping). */
   groupsOf(principal: BoundPrincipal): Promise<string[]>;
+  /** DirSync (1.2.840.113556.1.4.841): the objects changed since a cookie (./dirsync.ts). A
+   *  backend without a change log leaves it out; the control is then unavailable. */
+  dirSync?(principal: BoundPrincipal, request: DirSyncRequest): Promise<DirSyncResult>;
 }
 
 /** A local directory's foreign security principals (managed-ad trusts): members from a trusted
