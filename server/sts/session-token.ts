@@ -1,8 +1,9 @@
 // Stateless session tokens: the whole session (principal, secret, expiry, MFA, tags, session policy)
 // sealed as a compact JWE (dir + A256GCM) under the key ring. Any replica opens it with its keys alone;
-// the `kid` header names the ring key, so rotated-in keys work and removed keys stop working.
-import { CompactEncrypt, compactDecrypt, decodeProtectedHeader } from 'jose';
+// the `kid` header names the ring key, so rotated-in keys work and removed keys stop working. Sealed and opened
+// with node:crypto (./compact-jwe.ts); jose reads and writes the same tokens.
 import type { KeyRing } from '../keys/keyring.ts';
+import { compactDirHeader, openCompactDir, sealCompactDir } from './compact-jwe.ts';
 
 export interface SessionTag {
   Key: string;
@@ -49,22 +50,17 @@ export class SessionTokenError extends Error {
   }
 }
 
-const encoder = new TextEncoder();
-const decoder = new TextDecoder();
-
 export async function sealSession(keys: KeyRing, session: Session): Promise<string> {
   const kid = keys.current.kid;
-  return new CompactEncrypt(encoder.encode(JSON.stringify(session)))
-    .setProtectedHeader({ alg: 'dir', enc: 'A256GCM', kid, typ: 'idbroker-session' })
-    .encrypt(keys.derive(kid, 'session-token')!);
+  return sealCompactDir(keys.derive(kid, 'session-token')!, { kid, typ: 'idbroker-session' }, JSON.stringify(session));
 }
 
 /** Opens a token; throws SessionTokenError when it is not ours, was altered, or its key is gone. Expiry is the caller's check. */
 export async function openSession(keys: KeyRing, token: string): Promise<Session> {
   let kid: string | undefined;
   try {
-    const h = decodeProtectedHeader(token);
-    if (h.alg !== 'dir' || h.enc !== 'A256GCM' || typeof h.kid !== 'string') throw new Error('unexpected header');
+    const h = compactDirHeader(token);
+    if (typeof h.kid !== 'string') throw new Error('no kid');
     kid = h.kid;
   } catch (err) {
     throw new SessionTokenError('malformed', { cause: err });
@@ -72,8 +68,7 @@ export async function openSession(keys: KeyRing, token: string): Promise<Session
   const key = keys.derive(kid, 'session-token');
   if (!key) throw new SessionTokenError('unknown-key');
   try {
-    const { plaintext } = await compactDecrypt(token, key, { keyManagementAlgorithms: ['dir'], contentEncryptionAlgorithms: ['A256GCM'] });
-    return JSON.parse(decoder.decode(plaintext)) as Session;
+    return JSON.parse(openCompactDir(key, token).toString('utf8')) as Session;
   } catch (err) {
     throw new SessionTokenError('tampered', { cause: err });
   }
