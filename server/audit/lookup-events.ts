@@ -2,7 +2,7 @@
 // audit trail of the caller's account, newest first, filtered by time, principal, event name or denial.
 import { AwsError } from '../contracts/errors.ts';
 import type { AuditRecord, Store } from '../contracts/store.ts';
-import { members } from '../http/xml.ts';
+import { members } from '../query-protocol/xml.ts';
 import { defineAction } from '../iam/action.ts';
 
 export interface LookupFilter {

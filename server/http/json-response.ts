@@ -1,6 +1,6 @@
 // The JSON form of awsQuery responses, sent when a request carries `Accept: application/json` (as AWS does;
 // EKS-token-style verifiers ask for it). Lists (<member> children) become arrays; timestamps epoch seconds.
-import type { XmlContent, XmlNode } from './xml.ts';
+import type { XmlContent, XmlNode } from '../query-protocol/xml.ts';
 
 /** An XML result tree as JSON: <member> lists become arrays, dates epoch seconds. */
 export function value(content: XmlContent): unknown {

@@ -3,7 +3,7 @@
 import type { DirectoryBackend } from '../contracts/directory.ts';
 import type { Store } from '../contracts/store.ts';
 import type { DirectoryMfa } from '../directory-mfa/directory-mfa.ts';
-import type { XmlNode } from '../http/xml.ts';
+import type { XmlNode } from '../query-protocol/xml.ts';
 import type { KeyRing } from '../keys/keyring.ts';
 import type { Authorizer } from './authorizer.ts';
 import type { Caller } from './caller.ts';

@@ -1,7 +1,7 @@
 // Reads and validates action parameters the way AWS's Query services do: every violation is
 // collected and reported in one ValidationError ("2 validation errors detected: Value 'x' at 'roleName' …").
 import { AwsError } from '../contracts/errors.ts';
-import type { QueryParams } from '../http/query-params.ts';
+import type { QueryParams } from '../query-protocol/query-params.ts';
 
 export interface StringConstraint {
   min?: number;

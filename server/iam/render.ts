@@ -1,5 +1,5 @@
 // The XML shapes of IAM's entities (User, Group, Role, Policy, …) as AWS renders them.
-import { members, opt, type XmlNode } from '../http/xml.ts';
+import { members, opt, type XmlNode } from '../query-protocol/xml.ts';
 import { encodeDocument } from './documents.ts';
 import type { ManagedPolicyData, PrincipalData, RoleData } from './model.ts';
 import type { Tag } from './params.ts';

@@ -3,7 +3,7 @@
 // request context with every condition key the row lists.
 import { AwsError } from '../contracts/errors.ts';
 import type { Repos } from '../contracts/store.ts';
-import type { QueryParams } from '../http/query-params.ts';
+import type { QueryParams } from '../query-protocol/query-params.ts';
 import type { ContextValue } from '../policy/index.ts';
 import { oidcIdentifier } from './actions/oidc-providers.ts';
 import { iamArn, parseArn, parsePolicyArn } from './arn.ts';

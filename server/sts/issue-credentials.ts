@@ -2,7 +2,7 @@
 // sealed session as the session token. Also the shared pieces of STS results.
 import { randomUUID } from 'node:crypto';
 import { AwsError } from '../contracts/errors.ts';
-import type { XmlNode } from '../http/xml.ts';
+import type { XmlNode } from '../query-protocol/xml.ts';
 import { newAccessKeyId, newSecretAccessKey } from '../iam/ids.ts';
 import { notAttachable, policyUsableBy } from '../iam/policy-scope.ts';
 import type { KeyRing } from '../keys/keyring.ts';

@@ -2,7 +2,7 @@
 // Secrets are sealed with the key ring before they reach the store, and shown once.
 import { AwsError } from '../../contracts/errors.ts';
 import type { Repos } from '../../contracts/store.ts';
-import { members } from '../../http/xml.ts';
+import { members } from '../../query-protocol/xml.ts';
 import type { KeyRing } from '../../keys/keyring.ts';
 import { defineAction, type ActionContext, type IamAction } from '../action.ts';
 import { QUOTAS } from '../documents.ts';

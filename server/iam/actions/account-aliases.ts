@@ -1,5 +1,5 @@
 // ListAccountAliases: the caller's account alias from the config (AWS allows at most one).
-import { members } from '../../http/xml.ts';
+import { members } from '../../query-protocol/xml.ts';
 import { defineAction } from '../action.ts';
 import { readPaging } from '../params.ts';
 

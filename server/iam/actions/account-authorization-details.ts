@@ -1,6 +1,6 @@
 // GetAccountAuthorizationDetails: every user, group, role and managed policy of the account with their
 // policies, in one answer — what IAM auditing tools (Prowler, PMapper, Cloudsplaining…) read.
-import { members, type XmlNode } from '../../http/xml.ts';
+import { members, type XmlNode } from '../../query-protocol/xml.ts';
 import { defineAction, type ActionContext } from '../action.ts';
 import { encodeDocument } from '../documents.ts';
 import { AWS_MANAGED, IamModel, type ManagedPolicyData, type PrincipalData, type PrincipalKind, type RoleData } from '../model.ts';

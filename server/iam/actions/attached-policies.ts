@@ -1,6 +1,6 @@
 // Attach/Detach/ListAttached{User,Group,Role}Policies: managed policies attached to principals.
 import { AwsError } from '../../contracts/errors.ts';
-import { members } from '../../http/xml.ts';
+import { members } from '../../query-protocol/xml.ts';
 import { defineAction, type IamAction } from '../action.ts';
 import { parsePolicyArn } from '../arn.ts';
 import { QUOTAS } from '../documents.ts';

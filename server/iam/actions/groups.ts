@@ -1,6 +1,6 @@
 // CreateGroup, GetGroup, ListGroups, DeleteGroup, AddUserToGroup, RemoveUserFromGroup, ListGroupsForUser.
 import { AwsError } from '../../contracts/errors.ts';
-import { members } from '../../http/xml.ts';
+import { members } from '../../query-protocol/xml.ts';
 import { defineAction, type IamAction } from '../action.ts';
 import { iamArn } from '../arn.ts';
 import { QUOTAS } from '../documents.ts';

@@ -1,6 +1,6 @@
 // Put/Get/List/Delete{User,Group,Role}Policy: inline policies embedded in one principal.
 import { AwsError } from '../../contracts/errors.ts';
-import { members } from '../../http/xml.ts';
+import { members } from '../../query-protocol/xml.ts';
 import { defineAction, type IamAction } from '../action.ts';
 import { compileDocument, encodeDocument, policySize, QUOTAS } from '../documents.ts';
 import { IamModel, type PrincipalKind } from '../model.ts';

@@ -2,7 +2,7 @@
 // answered truthfully (empty lists, NoSuchEntity) because tools that manage roles make them: Terraform's
 // aws_iam_role, for one, lists a role's instance profiles to detach them before DeleteRole.
 import { AwsError } from '../../contracts/errors.ts';
-import { members } from '../../http/xml.ts';
+import { members } from '../../query-protocol/xml.ts';
 import { defineAction, type IamAction } from '../action.ts';
 import { C, readPaging } from '../params.ts';
 import { model, requirePrincipal } from './common.ts';

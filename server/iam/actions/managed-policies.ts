@@ -1,7 +1,7 @@
 // CreatePolicy, GetPolicy, ListPolicies, DeletePolicy, ListEntitiesForPolicy: customer and AWS-managed policies.
 import { AwsError, ConflictError } from '../../contracts/errors.ts';
 import type { Repos } from '../../contracts/store.ts';
-import { members, type XmlNode } from '../../http/xml.ts';
+import { members, type XmlNode } from '../../query-protocol/xml.ts';
 import { defineAction, type ActionContext, type IamAction } from '../action.ts';
 import { iamArn, parsePolicyArn } from '../arn.ts';
 import { compileDocument, policySize, QUOTAS } from '../documents.ts';

@@ -1,7 +1,7 @@
 // CreateVirtualMFADevice, EnableMFADevice (two consecutive codes), DeactivateMFADevice,
 // ListMFADevices, ListVirtualMFADevices, DeleteVirtualMFADevice. Seeds are sealed at rest.
 import { AwsError } from '../../contracts/errors.ts';
-import { members, opt, type XmlNode } from '../../http/xml.ts';
+import { members, opt, type XmlNode } from '../../query-protocol/xml.ts';
 import { defineAction, type ActionContext, type IamAction } from '../action.ts';
 import { iamArn } from '../arn.ts';
 import { IamModel, MFA_DEVICE, MFA_DEVICE_USED_STEP, type MfaDeviceData } from '../model.ts';

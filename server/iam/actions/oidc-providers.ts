@@ -3,7 +3,7 @@
 // often use one), and plain http is allowed for loopback and private-network issuers (../../contracts/plain-http.ts).
 import { plainHttpAllowed } from '../../contracts/plain-http.ts';
 import { AwsError } from '../../contracts/errors.ts';
-import { members } from '../../http/xml.ts';
+import { members } from '../../query-protocol/xml.ts';
 import { defineAction, type ActionContext, type IamAction } from '../action.ts';
 import { parseArn } from '../arn.ts';
 import { C, type Tag } from '../params.ts';

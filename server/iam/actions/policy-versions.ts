@@ -1,6 +1,6 @@
 // Create/Get/List/Delete PolicyVersion and SetDefaultPolicyVersion (rollback). At most 5 versions.
 import { AwsError } from '../../contracts/errors.ts';
-import { members } from '../../http/xml.ts';
+import { members } from '../../query-protocol/xml.ts';
 import { defineAction, type IamAction } from '../action.ts';
 import { encodeDocument, QUOTAS } from '../documents.ts';
 import { IamModel, type PolicyVersionData } from '../model.ts';

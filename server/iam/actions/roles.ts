@@ -1,6 +1,6 @@
 // CreateRole, GetRole, ListRoles, UpdateRole, UpdateRoleDescription, UpdateAssumeRolePolicy, DeleteRole.
 import { AwsError } from '../../contracts/errors.ts';
-import { members } from '../../http/xml.ts';
+import { members } from '../../query-protocol/xml.ts';
 import { defineAction, type IamAction } from '../action.ts';
 import { iamArn } from '../arn.ts';
 import { compileDocument, policySize, QUOTAS } from '../documents.ts';

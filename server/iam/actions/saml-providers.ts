@@ -1,6 +1,6 @@
 // Create/Get/List/Update/Delete SAMLProvider: IdP metadata registered with IAM.
 import { AwsError } from '../../contracts/errors.ts';
-import { members } from '../../http/xml.ts';
+import { members } from '../../query-protocol/xml.ts';
 import { defineAction, type ActionContext, type IamAction } from '../action.ts';
 import { iamArn, parseArn } from '../arn.ts';
 import { C } from '../params.ts';

@@ -2,7 +2,7 @@
 // request and response shapes (EvalDecision allowed / explicitDeny / implicitDeny, MatchedStatements,
 // MissingContextValues), so `aws iam simulate-custom-policy --endpoint-url …` works.
 import { AwsError } from '../../contracts/errors.ts';
-import { members, type XmlNode } from '../../http/xml.ts';
+import { members, type XmlNode } from '../../query-protocol/xml.ts';
 import { evaluate, type CompiledPolicy, type ContextValue, type Decision, type PolicyKind } from '../../policy/index.ts';
 import { defineAction, type ActionContext, type IamAction } from '../action.ts';
 import { parseArn, parsePolicyArn } from '../arn.ts';

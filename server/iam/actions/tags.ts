@@ -1,7 +1,7 @@
 // Tags on users and roles, and on the entities named by ARN (managed policies, OIDC and SAML providers):
 // Tag*/Untag*/List*Tags, with IAM's limits (50 per entity, unique keys).
 import { AwsError } from '../../contracts/errors.ts';
-import { members } from '../../http/xml.ts';
+import { members } from '../../query-protocol/xml.ts';
 import { defineAction, type ActionContext, type IamAction } from '../action.ts';
 import { QUOTAS } from '../documents.ts';
 import { IamModel, POLICY, type PrincipalData } from '../model.ts';

@@ -1,6 +1,6 @@
 // CreateUser, GetUser, ListUsers, DeleteUser, UpdateUser.
 import { AwsError } from '../../contracts/errors.ts';
-import { members } from '../../http/xml.ts';
+import { members } from '../../query-protocol/xml.ts';
 import { defineAction } from '../action.ts';
 import { iamArn } from '../arn.ts';
 import { newUniqueId } from '../ids.ts';
