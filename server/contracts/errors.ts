@@ -23,6 +23,8 @@ export type AwsErrorCode =
   | 'ValidationError'
   | 'ExpiredToken'
   | 'RequestEntityTooLarge'
+  // the broker's POST /authorize: a body that is not the documented JSON
+  | 'InvalidRequest'
   // IAM
   | 'NoSuchEntity'
   | 'EntityAlreadyExists'
@@ -49,12 +51,16 @@ export type AwsErrorCode =
 export interface WireMapping {
   status: number;
   type: 'Sender' | 'Receiver';
+  /** What the edges say when they raise this code themselves without a message of their own (server/contracts/wire-error.ts). */
+  message?: string;
 }
+
+const UNKNOWN_FAILURE = 'The request processing has failed because of an unknown error, exception or failure.';
 
 export const AWS_ERRORS: Record<AwsErrorCode, WireMapping> = {
   AccessDenied: { status: 403, type: 'Sender' },
   IncompleteSignature: { status: 400, type: 'Sender' },
-  InternalFailure: { status: 500, type: 'Receiver' },
+  InternalFailure: { status: 500, type: 'Receiver', message: UNKNOWN_FAILURE },
   InvalidAction: { status: 400, type: 'Sender' },
   InvalidClientTokenId: { status: 403, type: 'Sender' },
   InvalidParameterCombination: { status: 400, type: 'Sender' },
@@ -62,16 +68,17 @@ export const AWS_ERRORS: Record<AwsErrorCode, WireMapping> = {
   InvalidQueryParameter: { status: 400, type: 'Sender' },
   MalformedQueryString: { status: 404, type: 'Sender' },
   MissingAction: { status: 400, type: 'Sender' },
-  MissingAuthenticationToken: { status: 403, type: 'Sender' },
+  MissingAuthenticationToken: { status: 403, type: 'Sender', message: 'Request is missing Authentication Token' },
   MissingParameter: { status: 400, type: 'Sender' },
   OptInRequired: { status: 403, type: 'Sender' },
   RequestExpired: { status: 400, type: 'Sender' },
-  ServiceUnavailable: { status: 503, type: 'Receiver' },
+  ServiceUnavailable: { status: 503, type: 'Receiver', message: 'The service is unavailable. Please try again shortly.' },
   SignatureDoesNotMatch: { status: 403, type: 'Sender' },
-  Throttling: { status: 400, type: 'Sender' },
+  Throttling: { status: 400, type: 'Sender', message: 'Rate exceeded' },
   ValidationError: { status: 400, type: 'Sender' },
   ExpiredToken: { status: 403, type: 'Sender' },
   RequestEntityTooLarge: { status: 413, type: 'Sender' },
+  InvalidRequest: { status: 400, type: 'Sender' },
   NoSuchEntity: { status: 404, type: 'Sender' },
   EntityAlreadyExists: { status: 409, type: 'Sender' },
   DeleteConflict: { status: 409, type: 'Sender' },
@@ -84,7 +91,7 @@ export const AWS_ERRORS: Record<AwsErrorCode, WireMapping> = {
   UnmodifiableEntity: { status: 400, type: 'Sender' },
   PolicyNotAttachable: { status: 400, type: 'Sender' },
   PolicyEvaluation: { status: 500, type: 'Receiver' },
-  ServiceFailure: { status: 500, type: 'Receiver' },
+  ServiceFailure: { status: 500, type: 'Receiver', message: UNKNOWN_FAILURE },
   PackedPolicyTooLarge: { status: 400, type: 'Sender' },
   RegionDisabledException: { status: 403, type: 'Sender' },
   ExpiredTokenException: { status: 400, type: 'Sender' },
@@ -101,8 +108,9 @@ export class AwsError extends Error {
   readonly type: 'Sender' | 'Receiver';
   readonly expose = true;
 
-  constructor(code: AwsErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  /** Without a message: the table's default for the code (or the code itself). */
+  constructor(code: AwsErrorCode, message?: string, options?: { cause?: unknown }) {
+    super(message ?? AWS_ERRORS[code].message ?? code, options);
     this.name = code;
     this.code = code;
     this.status = AWS_ERRORS[code].status;

@@ -2,17 +2,14 @@
 // signed request it received (method, path, query, headers, body) with the action, resource and any extra
 // condition keys; the broker verifies the signature (for whatever service name the request was signed
 // for), evaluates the caller's policies and answers allow or deny — with AWS's encoded message on deny.
+// Steps: renderAuthorizeErrors → readAuthorizeRequest → authenticateSigV4 (the Query API's) → decide.
 import type { Context } from 'koa';
 import { z } from 'zod';
 import { AwsError } from '../contracts/errors.ts';
+import { toWireError } from '../contracts/wire-error.ts';
 import type { Authorizer } from '../iam/authorizer.ts';
-import type { Caller } from '../iam/caller.ts';
-import type { CredentialResolver } from '../iam/credentials.ts';
-import type { KeyRing } from '../keys/keyring.ts';
-import type { RevocationList } from '../sts/revocation.ts';
-import type { DirectorySessionChecker } from '../sts/directory-sessions.ts';
-import { checkSigV4Request, parseSigV4, verifySigV4, type IncomingSignedRequest } from '../sts/sigv4/index.ts';
-import { resolveTemporary } from '../sts/temporary-credentials.ts';
+import { sigv4Authentication, type AuthenticateDeps, type SignedState, type SigV4Expectation } from './authenticate.ts';
+import { compose, type Step } from './pipeline.ts';
 import { readBody } from './read-body.ts';
 
 const contextValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]);
@@ -30,56 +27,74 @@ const requestSchema = z.strictObject({
   context: z.record(z.string(), contextValue).default({}),
 });
 
-export interface AuthorizeDeps {
-  keys: KeyRing;
-  credentials: CredentialResolver;
-  revocations: RevocationList;
-  directorySessions?: DirectorySessionChecker;
+export interface AuthorizeDeps extends AuthenticateDeps {
   authorizer: Authorizer;
   bodyLimit: number;
 }
 
-export function authorizeEndpoint(deps: AuthorizeDeps) {
-  return async function handleAuthorize(ctx: Context): Promise<void> {
-    ctx.state.action = 'idbroker:Authorize';
-    let parsed: z.infer<typeof requestSchema>;
-    try {
-      const raw = await readBody(ctx.req, deps.bodyLimit);
-      parsed = requestSchema.parse(JSON.parse(raw.toString('utf8')));
-    } catch (err) {
-      ctx.status = err instanceof AwsError ? err.status : 400;
-      ctx.body = { error: err instanceof AwsError ? err.code : 'InvalidRequest', message: err instanceof z.ZodError ? z.prettifyError(err) : (err as Error).message };
-      return;
-    }
-    const now = new Date();
-    const headers = Object.fromEntries(Object.entries(parsed.request.headers).map(([k, v]) => [k.toLowerCase(), v]));
-    const req: IncomingSignedRequest = { method: parsed.request.method.toUpperCase(), path: parsed.request.path, rawQuery: parsed.request.query, headers, body: Buffer.from(parsed.request.body, 'base64') };
-    let caller: Caller;
-    try {
-      const auth = parseSigV4(req);
-      if (!auth) throw new AwsError('MissingAuthenticationToken', 'Request is missing Authentication Token');
-      const opts = { now, expectedService: auth.service as 'iam' };
-      checkSigV4Request(auth, opts);
-      const resolved = auth.accessKeyId.startsWith('ASIA')
-        ? await resolveTemporary(deps.keys, deps.revocations, deps.credentials, auth.accessKeyId, auth.securityToken, now, deps.directorySessions)
-        : await deps.credentials.resolve(auth.accessKeyId, now.getTime());
-      verifySigV4(req, auth, resolved.secretAccessKey, opts);
-      caller = resolved.caller;
-    } catch (err) {
-      if (!(err instanceof AwsError)) throw err;
+interface AuthorizeState extends SignedState {
+  input?: z.infer<typeof requestSchema>;
+}
+
+/** Any service's signature, as signed; a mismatch is not explained (the forwarding service is not the signer). */
+const AS_SIGNED: SigV4Expectation = { service: 'as-signed', explainMismatch: false };
+
+const principalOf = (s: AuthorizeState) => s.caller && { arn: s.caller.arn, account: s.caller.account, userId: s.caller.userId };
+
+/** A malformed request (or a failure of the broker) is an HTTP error; a refused signature or a denial is an answer (200). */
+const renderAuthorizeErrors: Step<AuthorizeState> = async function renderAuthorizeErrors(ctx, state, next) {
+  try {
+    await next();
+  } catch (caught) {
+    const e = toWireError(caught);
+    if (e.unexpected) ctx.state.error = caught;
+    ctx.state.errorCode = e.code;
+    const error = { code: e.code, message: e.message };
+    if (!state.input || e.unexpected) {
+      ctx.status = e.status;
+      ctx.body = { error: e.code, message: e.message };
+    } else if (!state.caller) {
       ctx.status = 200;
-      ctx.body = { allowed: false, authenticated: false, error: { code: err.code, message: err.message } };
-      return;
+      ctx.body = { allowed: false, authenticated: false, error };
+    } else {
+      ctx.status = 200;
+      ctx.body = { allowed: false, authenticated: true, decision: 'denied', principal: principalOf(state), error };
     }
-    const principal = { arn: caller.arn, account: caller.account, userId: caller.userId };
+  }
+};
+
+function readAuthorizeRequest(deps: AuthorizeDeps): Step<AuthorizeState> {
+  return async function readAuthorizeRequest(ctx, state, next) {
+    const raw = await readBody(ctx.req, deps.bodyLimit);
+    let input: z.infer<typeof requestSchema>;
     try {
-      // the service's keys (iam:PassedToService…), then what the broker knows of an IAM resource (its tags)
-      const context = { ...parsed.context, ...(await deps.authorizer.resourceContext(caller, parsed.action, parsed.resource)) };
-      const d = await deps.authorizer.authorize(caller, parsed.action, parsed.resource, now, context);
-      ctx.body = { allowed: true, authenticated: true, decision: d.decision, principal };
+      input = requestSchema.parse(JSON.parse(raw.toString('utf8')));
     } catch (err) {
-      if (!(err instanceof AwsError)) throw err;
-      ctx.body = { allowed: false, authenticated: true, decision: 'denied', principal, error: { code: err.code, message: err.message } };
+      throw new AwsError('InvalidRequest', err instanceof z.ZodError ? z.prettifyError(err) : (err as Error).message);
     }
+    const headers = Object.fromEntries(Object.entries(input.request.headers).map(([k, v]) => [k.toLowerCase(), v]));
+    state.signed = { method: input.request.method.toUpperCase(), path: input.request.path, rawQuery: input.request.query, headers, body: Buffer.from(input.request.body, 'base64') };
+    state.input = input;
+    state.now = new Date();
+    return next();
+  };
+}
+
+function decide(deps: AuthorizeDeps): Step<AuthorizeState> {
+  return async function decide(ctx, state, next) {
+    const { caller, input, now } = state as Required<AuthorizeState>;
+    // the service's keys (iam:PassedToService…), then what the broker knows of an IAM resource (its tags)
+    const context = { ...input.context, ...(await deps.authorizer.resourceContext(caller, input.action, input.resource)) };
+    const d = await deps.authorizer.authorize(caller, input.action, input.resource, now, context);
+    ctx.body = { allowed: true, authenticated: true, decision: d.decision, principal: principalOf(state) };
+    return next();
+  };
+}
+
+export function authorizeEndpoint(deps: AuthorizeDeps) {
+  const run = compose<AuthorizeState>([renderAuthorizeErrors, readAuthorizeRequest(deps), sigv4Authentication(deps, () => AS_SIGNED), decide(deps)]);
+  return function handleAuthorize(ctx: Context): Promise<void> {
+    ctx.state.action = 'idbroker:Authorize';
+    return run(ctx, {});
   };
 }
