@@ -10,6 +10,8 @@ import { DEFAULT_LIMITS, type LdapListenerOptions, SILENT_LOGGER } from './optio
 import { ResultCode } from '../contracts/directory.ts';
 import { OID, rootDse } from './root-dse.ts';
 import type { ListenerContext } from './session.ts';
+import { ConfigurationPartition } from './configuration-partition.ts';
+import { withConfigurationPartition } from './with-partitions.ts';
 
 export interface LdapListener {
   address(): AddressInfo;
@@ -29,7 +31,7 @@ export async function createLdapListener(opts: LdapListenerOptions): Promise<Lda
   const sources = new SourceLimits(limits);
   const limited = limits.maxOutstandingOperations > 0 || limits.operationsPerSecondPerSource > 0;
   const ctx: ListenerContext = {
-    backend: opts.backend,
+    backend: withConfigurationPartition(opts.backend, new ConfigurationPartition(opts.backend.domain, dnsHostName)),
     limits,
     logger,
     passwordModify,

@@ -31,7 +31,8 @@ export function rootDse(domain: DomainInfo, opts: { dnsHostName: string; extensi
     currentTime: generalizedTime(opts.now),
     subschemaSubentry: `CN=Aggregate,CN=Schema,${config}`,
     dsServiceName: `CN=NTDS Settings,${server}`,
-    namingContexts: [base],
+    // the naming contexts this DC holds and the front end serves (configuration-partition.ts); no DNS zones
+    namingContexts: [base, config, `CN=Schema,${config}`],
     defaultNamingContext: base,
     rootDomainNamingContext: base,
     configurationNamingContext: config,
