@@ -1,12 +1,13 @@
 // Add, modify, delete and modifyDN with AD's semantics. Each is one Store transaction; only
-// members of the admin groups may write (a user changes their own password through
-// changePassword instead).
+// members of the admin groups may write, except a user's SELF rights on their own personal and
+// web information (self-rights.ts); a user changes their own password through changePassword.
 import { adError, type BoundPrincipal, type Entry, LdapError, type ModifyChange, type AttributeValue } from '../../../server/contracts/directory.ts';
 import { dnEquals, parseDN } from '../../../server/contracts/dn.ts';
-import { type Ctx, getOrThrow, nowFileTime, requireAdmin, stamp } from './context.ts';
+import { type Ctx, getOrThrow, isAdmin, nowFileTime, requireAdmin, stamp } from './context.ts';
 import { isGroup, isUser, keyOf, KIND, lc, type Model, memberKey, type Obj } from './model.ts';
 import { buildObject, checkSam, constraint, nameExists, objectClassViolation, SYSTEM_ATTRIBUTES } from './objects.ts';
 import { hashPassword, policyViolation } from './passwords.ts';
+import { requireSelfWrite } from './self-rights.ts';
 import type { Batch } from './state.ts';
 
 export const policyError = (why: string): LdapError =>
@@ -51,7 +52,7 @@ const same = (a: AttributeValue, b: AttributeValue): boolean =>
 
 export async function modify(ctx: Ctx, who: BoundPrincipal, dn: string, changes: ModifyChange[]): Promise<void> {
   await ctx.state.write(async (batch, tx) => {
-    requireAdmin(ctx, batch.model, who);
+    if (!isAdmin(ctx, batch.model, who)) requireSelfWrite(batch.model, who, dn, changes);
     const o = getOrThrow(batch.model, dn);
     const cur = batch.get(o.key)!;
     const e = cur.entry.clone();
