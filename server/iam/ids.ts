@@ -1,6 +1,7 @@
 // Identifiers with AWS's shapes: unique ids (AIDA…, AROA…), access key ids that embed the
 // account (so GetAccessKeyInfo works offline, as with AWS's keys), and secrets.
-import { randomBytes, randomInt } from 'node:crypto';
+import { randomInt } from 'node:crypto';
+import { randomBytesPooled } from '../keys/random-pool.ts';
 
 const B32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
@@ -41,12 +42,12 @@ export type UniqueIdPrefix = 'AIDA' | 'AGPA' | 'AROA' | 'ANPA' | 'ANVA';
 
 /** AWS unique id: a 4-letter prefix and 17 base32 characters (21 in all). */
 export function newUniqueId(prefix: UniqueIdPrefix): string {
-  return prefix + base32(randomBytes(11)).slice(0, 17);
+  return prefix + base32(randomBytesPooled(11)).slice(0, 17);
 }
 
 /** `AKIA`/`ASIA` + 16 base32 characters whose first 48 bits carry the account id, as AWS's do. */
 export function newAccessKeyId(prefix: 'AKIA' | 'ASIA', account: string): string {
-  const bytes = randomBytes(10);
+  const bytes = randomBytesPooled(10);
   const z = (BigInt(account) << 7n) | BigInt(randomInt(128));
   for (let i = 0; i < 6; i++) bytes[i] = Number((z >> BigInt(8 * (5 - i))) & 0xffn);
   return prefix + base32(bytes);
@@ -66,7 +67,7 @@ const SECRET_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012
 
 /** 40 characters of [A-Za-z0-9+/], like AWS secret access keys. */
 export function newSecretAccessKey(): string {
-  const b = randomBytes(40);
+  const b = randomBytesPooled(40);
   let s = '';
   for (const x of b) s += SECRET_ALPHABET[x & 63];
   return s;

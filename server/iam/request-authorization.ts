@@ -24,6 +24,8 @@ export interface RequestAuthorization {
   resourceType?: string;
   /** The condition keys of the row, with their values (absent keys are left out). */
   context: Context;
+  /** The stored entity `resource` names, as read for this request (actions may use it rather than read it again). */
+  entity?: ResourceEntity;
 }
 
 /** What the table needs to know about a stored entity. */
@@ -189,7 +191,7 @@ export async function resolveRow(row: AuthorizationRow, params: QueryParams, env
   const context: Context = {};
   for (const key of rowKeys(row, type)) keyValues(key, r, resolved.entity, env.caller, context);
   for (const k of Object.keys(context)) if (context[k] === undefined) delete context[k];
-  return { row, action: row.action, resource: resolved.resource, ...(type ? { resourceType: type } : {}), context };
+  return { row, action: row.action, resource: resolved.resource, ...(type ? { resourceType: type } : {}), context, ...(resolved.entity ? { entity: resolved.entity } : {}) };
 }
 
 /**

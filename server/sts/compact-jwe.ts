@@ -3,7 +3,8 @@
 // key import and thread-pool round trip per token (a third of AssumeRole's CPU). Only this one algorithm pair:
 //   BASE64URL(header) . "" . BASE64URL(iv, 96 bits) . BASE64URL(ciphertext) . BASE64URL(tag, 128 bits)
 // with the ASCII of the first segment as the additional authenticated data.
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv } from 'node:crypto';
+import { randomBytesPooled } from '../keys/random-pool.ts';
 
 export class CompactJweError extends Error {}
 
@@ -18,7 +19,7 @@ function segment(s: string, what: string): Buffer {
 /** Encrypts `plaintext` under a 32-byte key; `header` gets alg "dir" and enc "A256GCM" first. */
 export function sealCompactDir(key: Uint8Array, header: Record<string, string>, plaintext: string): string {
   const protectedHeader = Buffer.from(JSON.stringify({ alg: 'dir', enc: 'A256GCM', ...header })).toString('base64url');
-  const iv = randomBytes(12);
+  const iv = randomBytesPooled(12);
   const c = createCipheriv('aes-256-gcm', key, iv, { authTagLength: 16 });
   c.setAAD(Buffer.from(protectedHeader, 'ascii'));
   const ct = Buffer.concat([c.update(plaintext, 'utf8'), c.final()]);
