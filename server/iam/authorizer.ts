@@ -4,7 +4,7 @@
 import { AwsError } from '../contracts/errors.ts';
 import type { Store } from '../contracts/store.ts';
 import type { KeyRing } from '../keys/keyring.ts';
-import { encodeAuthorizationMessage } from '../sts/authorization-message.ts';
+import { encodeAuthorizationMessage } from './authorization-message.ts';
 import { evaluate, type CompiledPolicy, type ContextValue, type Decision, type EvaluationInput } from '../policy/index.ts';
 import type { Caller } from './caller.ts';
 import { compileDocument } from './documents.ts';

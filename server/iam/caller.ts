@@ -1,5 +1,5 @@
 // Who is calling: the principal behind a verified signature.
-import type { Session } from '../sts/session-token.ts';
+import type { Session } from '../sessions/session-token.ts';
 
 export interface Caller {
   type: 'User' | 'AssumedRole' | 'FederatedUser' | 'Root';

@@ -9,7 +9,7 @@ import { IamModel, type RoleData } from '../iam/model.ts';
 import { evaluate, type ContextValue } from '../policy/index.ts';
 import { AwsError } from '../contracts/errors.ts';
 import { mappedTags, type SessionTagging, type TagMapping } from './mapped-session-tags.ts';
-import type { Session } from './session-token.ts';
+import type { Session } from '../sessions/session-token.ts';
 import type { VerifiedIdentity } from './verified-identity.ts';
 
 const UAC_DISABLED = 0x2;

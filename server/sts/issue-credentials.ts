@@ -6,7 +6,7 @@ import type { XmlNode } from '../query-protocol/xml.ts';
 import { newAccessKeyId, newSecretAccessKey } from '../iam/ids.ts';
 import { notAttachable, policyUsableBy } from '../iam/policy-scope.ts';
 import type { KeyRing } from '../keys/keyring.ts';
-import { sealSession, type Session } from './session-token.ts';
+import { sealSession, type Session } from '../sessions/session-token.ts';
 
 export type SessionInput = Omit<Session, 'sid' | 'accessKeyId' | 'secretAccessKey' | 'issuedAt' | 'expiresAt'>;
 

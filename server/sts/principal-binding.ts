@@ -2,7 +2,7 @@
 // once the role or user is deleted, the session is dead, even when an entity of the same name is created
 // again (with another trust policy and other permissions). The request is then refused as for a revoked
 // session (InvalidClientTokenId).
-import type { Session } from './session-token.ts';
+import type { Session } from '../sessions/session-token.ts';
 
 export interface BoundPrincipal {
   kind: 'user' | 'role';

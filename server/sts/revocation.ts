@@ -2,7 +2,7 @@
 // issued before a time. Rules live in the store (shared by replicas); each replica re-reads them at most
 // every `refreshMs` (2 s by default), so a revocation takes effect everywhere within that bound.
 import type { Store } from '../contracts/store.ts';
-import type { Session } from './session-token.ts';
+import type { Session } from '../sessions/session-token.ts';
 
 export const REVOCATION = 'revocation';
 const GLOBAL = '';

@@ -8,7 +8,7 @@ import type { CredentialResolver } from '../iam/credentials.ts';
 import type { DirectorySessionChecker } from './directory-sessions.ts';
 import { stillBound } from './principal-binding.ts';
 import type { RevocationList } from './revocation.ts';
-import { openSession, SessionTokenError } from './session-token.ts';
+import { openSession, SessionTokenError } from '../sessions/session-token.ts';
 
 const INVALID = 'The security token included in the request is invalid.';
 

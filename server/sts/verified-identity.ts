@@ -9,7 +9,7 @@ import type { KeyRing } from '../keys/keyring.ts';
 import type { Store } from '../contracts/store.ts';
 import { evaluate, type PrincipalInfo } from '../policy/index.ts';
 import { issueSession, type Issued } from './issue-credentials.ts';
-import type { SessionTag } from './session-token.ts';
+import type { SessionTag } from '../sessions/session-token.ts';
 
 /** Who signed in, as the trust policy sees them. JSON-serialisable (portal sessions keep it in the Store). */
 export interface VerifiedIdentity {

@@ -2,7 +2,7 @@
 // account whose principal was denied (another account's message: AccessDenied).
 import { AwsError } from '../../contracts/errors.ts';
 import { defineAction } from '../../iam/action.ts';
-import { decodeAuthorizationMessage } from '../authorization-message.ts';
+import { decodeAuthorizationMessage } from '../../iam/authorization-message.ts';
 import { S } from '../params.ts';
 
 export const DecodeAuthorizationMessage = defineAction({

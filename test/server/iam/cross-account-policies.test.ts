@@ -14,7 +14,7 @@ import { AssumeRoleCommand, DecodeAuthorizationMessageCommand, GetCallerIdentity
 import { startTestBroker, type TestBroker } from '../../helpers/broker.ts';
 import { rejectsWith } from '../../contracts/iam-api.ts';
 import { IamModel, type PrincipalData } from '../../../server/iam/model.ts';
-import { sealSession } from '../../../server/sts/session-token.ts';
+import { sealSession } from '../../../server/sessions/session-token.ts';
 import { signRequest } from '../../../server/sts/sigv4/index.ts';
 
 const A = '111122223333';

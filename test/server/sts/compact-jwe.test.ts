@@ -2,7 +2,7 @@ import { it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { CompactEncrypt, compactDecrypt } from 'jose';
-import { CompactJweError, compactDirHeader, openCompactDir, sealCompactDir } from '../../../server/sts/compact-jwe.ts';
+import { CompactJweError, compactDirHeader, openCompactDir, sealCompactDir } from '../../../server/sessions/compact-jwe.ts';
 
 const key = randomBytes(32);
 const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');

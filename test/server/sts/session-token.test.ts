@@ -1,7 +1,7 @@
 import { it } from 'node:test';
 import assert from 'node:assert/strict';
 import { KeyRing, newKey } from '../../../server/keys/keyring.ts';
-import { openSession, sealSession, SessionTokenError, type Session } from '../../../server/sts/session-token.ts';
+import { openSession, sealSession, SessionTokenError, type Session } from '../../../server/sessions/session-token.ts';
 
 const session: Session = {
   sid: 's1',

@@ -16,7 +16,7 @@ import { CreateVirtualMFADeviceCommand, EnableMFADeviceCommand, IAMClient, ListR
 import { authenticator } from 'otplib';
 import { ADMIN_KEY, startTestBroker, type TestBroker } from '../../helpers/broker.ts';
 import { rejectsWith } from '../../contracts/iam-api.ts';
-import { sealSession, type Session } from '../../../server/sts/session-token.ts';
+import { sealSession, type Session } from '../../../server/sessions/session-token.ts';
 import { KeyRing, newKey } from '../../../server/keys/keyring.ts';
 import { sendQuery } from '../../helpers/aws-signer.ts';
 
