@@ -130,7 +130,7 @@ describe('LDAP search', () => {
     const c = h.client();
     const dse = (await c.search('', { scope: 'base', attributes: ['*'] })).searchEntries[0];
     assert.equal(dse.defaultNamingContext, BASE);
-    assert.equal(dse.namingContexts, BASE);
+    assert.deepEqual(dse.namingContexts, [BASE, `CN=Configuration,${BASE}`, `CN=Schema,CN=Configuration,${BASE}`]);
     assert.equal(dse.dnsHostName, 'dc1.corp.example.com');
     assert.ok((dse.supportedControl as string[]).includes('1.2.840.113556.1.4.319'));
     assert.deepEqual(dse.supportedLDAPVersion, ['3', '2']);
