@@ -68,7 +68,7 @@ async function start(argv: string[]): Promise<number> {
   const path = resolveConfigPath(argv, process.env);
   const configFlag = argv.some((a) => a === '--config' || a.startsWith('--config=')) ? `--config ${path}` : undefined;
   const broker = argv.includes('--demo')
-    ? await (await import('./demo/start.ts')).startDemo(path, process.env, { configFlag })
+    ? await (await import('./demo-start.ts')).startDemo(path, process.env, { configFlag })
     : await startBroker({ config: loadConfig(path, process.env) });
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {
@@ -279,7 +279,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'audit':
         return await audit(rest);
       case 'directories':
-        if (rest[0] === 'mfa') return await (await import('./directory-mfa/cli.ts')).directoryMfaCommand(rest.slice(1));
+        if (rest[0] === 'mfa') return await (await import('./directory-mfa-command.ts')).directoryMfaCommand(rest.slice(1));
         if (rest[0] === 'unlock' || rest[0] === 'reset-password') return await (await import('./directory-accounts-command.ts')).directoryAccountsCommand(rest[0], rest.slice(1), helpFor(`directories ${rest[0]}`));
         return await directories(rest);
       case 'policy':

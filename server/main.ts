@@ -34,7 +34,7 @@ import { RevokeSessions } from './sts/actions/revoke-sessions.ts';
 import { AuditLog } from './audit/audit-log.ts';
 import { LookupEvents } from './audit/lookup-events.ts';
 import { cloudTrailApi, isCloudTrailRequest } from './audit/cloudtrail-api.ts';
-import { OIDC_LOGIN_KIND, OIDC_LOGIN_TTL_MS, oidcLoginProvider, oidcLoginStates, openStore, samlLoginProvider, samlSpMetadata } from './registry.ts';
+import { OIDC_LOGIN_KIND, OIDC_LOGIN_TTL_MS, oidcLoginProvider, oidcLoginStates, openMfaVerifier, openStore, samlLoginProvider, samlSpMetadata } from './registry.ts';
 import { ensureSpKeyPair } from './saml-sp-key.ts';
 import { spEndpoints } from './sts/saml/sp-endpoints.ts';
 import { purgeExpiredReplays } from './sts/saml/replay-cache.ts';
@@ -192,7 +192,7 @@ export async function startBroker(opts: BrokerOptions): Promise<Broker> {
     started.directories = directories;
     actionServices.directories = new Map(directories.running.map((d) => [d.id, d.backend]));
     actionServices.directorySettings = new Map(config.directories.map((d) => [d.id, { sessionTags: d.sessionTags, transitiveTagKeys: d.transitiveTagKeys }]));
-    actionServices.directoryMfa = openDirectoryMfa(config.directories, { store, keys });
+    actionServices.directoryMfa = openDirectoryMfa(config.directories, { store, keys, openRadius: openMfaVerifier });
     closeOnFailure = () => directories.close();
     // one certificate (generated once into dataDir/tls/https.crt, or the configured files) for either HTTPS listener
     const httpsCertificate = (host: string, files: { certFile?: string; keyFile?: string }) =>

@@ -1,10 +1,10 @@
 // TOTP (RFC 6238: SHA-1, 6 digits, 30-second steps) enrolled per directory user, the simpler alternative to a
 // RADIUS server. The seed is sealed with the key ring (bound to the directory and user) and kept in the Store;
-// a code is accepted within ±1 step, and once only, on every replica (../iam/totp-once.ts).
+// a code is accepted within ±1 step, and once only, on every replica (../totp/totp-once.ts).
 import { ConflictError } from '../contracts/errors.ts';
 import type { Store } from '../contracts/store.ts';
-import { newTotpSeed, totpStep } from '../iam/totp.ts';
-import { claimTotpStep } from '../iam/totp-once.ts';
+import { newTotpSeed, totpStep } from '../totp/totp.ts';
+import { claimTotpStep } from '../totp/totp-once.ts';
 import type { KeyRing } from '../keys/keyring.ts';
 
 export const DIRECTORY_TOTP = 'directory-totp';

@@ -10,8 +10,8 @@ import { AwsError } from '../contracts/errors.ts';
 import type { RateLimiter, Store } from '../contracts/store.ts';
 import type { KeyRing } from '../keys/keyring.ts';
 import { MFA_DEVICE, MFA_DEVICE_USED_STEP, type MfaDeviceData } from '../iam/model.ts';
-import { totpStep } from '../iam/totp.ts';
-import { claimTotpStep } from '../iam/totp-once.ts';
+import { totpStep } from '../totp/totp.ts';
+import { claimTotpStep } from '../totp/totp-once.ts';
 
 const UNKNOWN = 'MultiFactorAuthentication failed, unable to validate MFA code.  Please verify your MFA serial number is valid and associated with this user.';
 const BAD_CODE = 'MultiFactorAuthentication failed with invalid MFA one time pass code. ';

@@ -8,7 +8,7 @@ import type { ActionServices } from '../../iam/action.ts';
 import { IamModel, type RoleData } from '../../iam/model.ts';
 import type { KeyRing } from '../../keys/keyring.ts';
 import { directorySignIn } from '../../sts/directory-sign-in.ts';
-import { applyDirectoryMfa, mfaUnavailableMessage, MfaUnavailableError } from '../../directory-mfa/sign-in.ts';
+import { applyDirectoryMfa, mfaUnavailableMessage, MfaUnavailableError } from '../../sts/directory-mfa-sign-in.ts';
 import { assumableRoles, issueRoleCredentials, trustAllows, type TrustEnvironment, type VerifiedIdentity } from '../../sts/verified-identity.ts';
 import type { PortalAuditor } from './audit.ts';
 import { credentialsPage } from './credentials-page.ts';

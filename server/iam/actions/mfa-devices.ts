@@ -8,7 +8,7 @@ import { IamModel, MFA_DEVICE, MFA_DEVICE_USED_STEP, type MfaDeviceData } from '
 import { C, readPaging } from '../params.ts';
 import { paginate } from '../paging.ts';
 import { pagingXml, tagsXml } from '../render.ts';
-import { consecutiveCodes, newTotpSeed } from '../totp.ts';
+import { consecutiveCodes, newTotpSeed } from '../../totp/totp.ts';
 import { insertOrExists, requirePrincipal } from './common.ts';
 import { checkTags } from './tags.ts';
 

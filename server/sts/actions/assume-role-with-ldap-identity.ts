@@ -13,7 +13,7 @@ import type { DirectoryBackend } from '../../contracts/directory.ts';
 import { defineAction } from '../../iam/action.ts';
 import { IamModel, type RoleData } from '../../iam/model.ts';
 import { parseArn } from '../../iam/arn.ts';
-import { applyDirectoryMfa, mfaUnavailableMessage, MfaUnavailableError } from '../../directory-mfa/sign-in.ts';
+import { applyDirectoryMfa, mfaUnavailableMessage, MfaUnavailableError } from '../directory-mfa-sign-in.ts';
 import { directorySignIn } from '../directory-sign-in.ts';
 import { directoryTags } from '../directory-sessions.ts';
 import { mergeSessionTags, tagMappingOf } from '../mapped-session-tags.ts';

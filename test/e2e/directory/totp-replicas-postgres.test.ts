@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { openPostgresStore } from '../../../adapters/store/postgres/index.ts';
 import type { Store } from '../../../server/contracts/store.ts';
 import { enrollTotp, verifyTotp } from '../../../server/directory-mfa/totp-enrollments.ts';
-import { totpAt } from '../../../server/iam/totp.ts';
+import { totpAt } from '../../../server/totp/totp.ts';
 import { KeyRing, newKey } from '../../../server/keys/keyring.ts';
 import { createTestDatabase } from '../../helpers/postgres.ts';
 

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { startTestBroker, type TestBroker } from '../../helpers/broker.ts';
 import { enrollTotp } from '../../../server/directory-mfa/totp-enrollments.ts';
-import { totpAt } from '../../../server/iam/totp.ts';
+import { totpAt } from '../../../server/totp/totp.ts';
 import { chromiumMissing, CHROMIUM, CHROMIUM_ARGS } from '../../helpers/chromium.ts';
 
 const skip = chromiumMissing() ?? false;

@@ -10,7 +10,7 @@ import { ROOT } from '../../helpers/process.ts';
 import { openSqliteStore } from '../../../adapters/store/sqlite/index.ts';
 import { loadOrCreateKeyRing } from '../../../server/keys/keyring.ts';
 import { verifyTotp } from '../../../server/directory-mfa/totp-enrollments.ts';
-import { totpAt } from '../../../server/iam/totp.ts';
+import { totpAt } from '../../../server/totp/totp.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'idbroker-mfa-cli-'));
 after(() => rmSync(dir, { recursive: true, force: true }));

@@ -11,7 +11,7 @@ import { Browser, csrfOf } from '../http/portal/portal-helpers.ts';
 import { CODE } from '../../../adapters/mfa/radius/packet.ts';
 import { startResponder, type Responder } from '../../adapters/mfa/radius-responder.ts';
 import { enrollTotp } from '../../../server/directory-mfa/totp-enrollments.ts';
-import { totpAt } from '../../../server/iam/totp.ts';
+import { totpAt } from '../../../server/totp/totp.ts';
 import { PORTAL_SESSION, type PortalSession } from '../../../server/http/portal/sessions.ts';
 
 const ds = (id: string) => `arn:aws:ds:us-east-1:111122223333:directory/${id}`;

@@ -11,7 +11,7 @@ import type { Store } from '../../../server/contracts/store.ts';
 import { MfaUnavailableError, type OneTimeCodeVerifier } from '../../../server/contracts/mfa.ts';
 import { DirectoryMfa, MAX_ATTEMPTS } from '../../../server/directory-mfa/directory-mfa.ts';
 import { DIRECTORY_TOTP, enrollTotp, hasTotp, listTotp, otpauthUri, removeTotp, verifyTotp } from '../../../server/directory-mfa/totp-enrollments.ts';
-import { totpAt } from '../../../server/iam/totp.ts';
+import { totpAt } from '../../../server/totp/totp.ts';
 import { KeyRing, newKey } from '../../../server/keys/keyring.ts';
 
 const D = 'd-1000000003';

@@ -3,12 +3,12 @@
 //   remove --directory d-… --user NAME
 //   list [--directory d-…]
 import { join } from 'node:path';
-import { loadConfig, resolveConfigPath } from '../../config/load.ts';
-import type { DirectoryConfig } from '../../config/schema.ts';
-import { ConflictError } from '../contracts/errors.ts';
-import { loadOrCreateKeyRing } from '../keys/keyring.ts';
-import { openStore } from '../registry.ts';
-import { enrollTotp, listTotp, otpauthUri, removeTotp } from './totp-enrollments.ts';
+import { loadConfig, resolveConfigPath } from '../config/load.ts';
+import type { DirectoryConfig } from '../config/schema.ts';
+import { ConflictError } from './contracts/errors.ts';
+import { loadOrCreateKeyRing } from './keys/keyring.ts';
+import { openStore } from './registry.ts';
+import { enrollTotp, listTotp, otpauthUri, removeTotp } from './directory-mfa/totp-enrollments.ts';
 
 export const DIRECTORY_MFA_USAGE = `usage: idbroker directories mfa enroll --directory d-… --user NAME [--replace] [--config FILE]
        idbroker directories mfa remove --directory d-… --user NAME [--config FILE]

@@ -1,7 +1,7 @@
 // `idbroker start --demo`: the broker with the demo data (config.ts), then the guide (guide.ts) on stdout.
-import { startBroker, type Broker } from '../main.ts';
-import { loadDemoConfig } from './config.ts';
-import { demoGuide } from './guide.ts';
+import { startBroker, type Broker } from './main.ts';
+import { loadDemoConfig } from './demo/config.ts';
+import { demoGuide } from './demo/guide.ts';
 
 export async function startDemo(path: string, env: NodeJS.ProcessEnv, opts: { configFlag?: string; print?: (line: string) => void } = {}): Promise<Broker> {
   const print = opts.print ?? ((line: string) => process.stdout.write(line + '\n'));
