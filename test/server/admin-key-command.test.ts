@@ -10,10 +10,10 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { IAMClient, ListAccessKeysCommand } from '@aws-sdk/client-iam';
-import { parseConfig } from '../../../config/load.ts';
-import { startBroker } from '../../../server/main.ts';
-import { ADMIN_KEY, startTestBroker, type TestBroker } from '../../helpers/broker.ts';
-import { ROOT } from '../../helpers/process.ts';
+import { parseConfig } from '../../config/load.ts';
+import { startBroker } from '../../server/main.ts';
+import { ADMIN_KEY, startTestBroker, type TestBroker } from '../helpers/broker.ts';
+import { ROOT } from '../helpers/process.ts';
 
 let b: TestBroker;
 let configFile: string;

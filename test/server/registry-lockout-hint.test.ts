@@ -4,9 +4,9 @@ import { after, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import { parseConfig } from '../../../config/load.ts';
-import { openDirectory } from '../../../server/registry.ts';
-import { closeTestStores, openTestStore } from '../../helpers/test-store.ts';
+import { parseConfig } from '../../config/load.ts';
+import { openDirectory } from '../../server/registry.ts';
+import { closeTestStores, openTestStore } from '../helpers/test-store.ts';
 
 after(closeTestStores);
 

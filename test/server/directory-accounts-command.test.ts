@@ -8,8 +8,8 @@ import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'ldapts';
-import { startTestBroker, type TestBroker } from '../../helpers/broker.ts';
-import { ROOT } from '../../helpers/process.ts';
+import { startTestBroker, type TestBroker } from '../helpers/broker.ts';
+import { ROOT } from '../helpers/process.ts';
 
 const DIRECTORY = `
   - id: d-1000000001

@@ -4,8 +4,8 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Attribute, Change, Client } from 'ldapts';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { startTestBroker, type TestBroker } from '../../helpers/broker.ts';
-import { sendQuery } from '../../helpers/aws-signer.ts';
+import { startTestBroker, type TestBroker } from '../../../helpers/broker.ts';
+import { sendQuery } from '../../../helpers/aws-signer.ts';
 
 const DS = 'arn:aws:ds:us-east-1:111122223333:directory/d-1000000001';
 const yaml = `

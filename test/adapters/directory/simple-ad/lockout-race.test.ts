@@ -5,8 +5,8 @@
 // The same on PostgreSQL with two replicas: test/e2e/scale-out/lockout-race-postgres.test.ts.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { startTestBroker, type TestBroker } from '../../helpers/broker.ts';
-import { ALICE, CAROL, assumeWithPassword, concurrentWrong, countingChecks, ldapBind, ldapUrlOf, LOCKOUT_YAML, THRESHOLD } from '../../helpers/lockout-race.ts';
+import { startTestBroker, type TestBroker } from '../../../helpers/broker.ts';
+import { ALICE, CAROL, assumeWithPassword, concurrentWrong, countingChecks, ldapBind, ldapUrlOf, LOCKOUT_YAML, THRESHOLD } from '../../../helpers/lockout-race.ts';
 
 describe('directory lockout under concurrent guesses (SQLite)', () => {
   let b: TestBroker;
