@@ -4,7 +4,8 @@
 // sends the short CloudTrail_20131101.LookupEvents), SigV4 for service "cloudtrail",
 // authorized as cloudtrail:LookupEvents; errors as {"__type": …, "message": …}. The call is itself audited.
 import type { Context } from 'koa';
-import { AwsError, isStoreUnavailable } from '../contracts/errors.ts';
+import { AwsError } from '../contracts/errors.ts';
+import { toWireError } from '../contracts/wire-error.ts';
 import type { RateLimiter, Store } from '../contracts/store.ts';
 import type { Authorizer } from '../iam/authorizer.ts';
 import type { Caller } from '../iam/caller.ts';
@@ -47,14 +48,13 @@ const JSON_CODES: Record<string, string> = {
   RequestEntityTooLarge: 'SerializationException',
 };
 
-function asCloudTrailError(err: unknown): CloudTrailError | undefined {
+/** CloudTrail's own errors as they are; the rest through toWireError (the mapping every edge shares), renamed. */
+function asCloudTrailError(err: unknown): CloudTrailError {
   if (err instanceof CloudTrailError) return err;
-  if (isStoreUnavailable(err)) return new CloudTrailError('ServiceUnavailableException', 'The service is unavailable. Please try again shortly.', 503);
-  if (err instanceof AwsError) {
-    const code = JSON_CODES[err.code] ?? (err.code.endsWith('Exception') ? err.code : `${err.code}Exception`);
-    return new CloudTrailError(code, err.message.replace(/ Encoded authorization failure message: .*$/s, ''), err.status >= 500 ? err.status : 400);
-  }
-  return undefined;
+  const e = toWireError(err);
+  if (e.unexpected && e.code === 'InternalFailure') return new CloudTrailError(e.code, e.message, e.status); // AWS JSON services say InternalFailure too
+  const code = JSON_CODES[e.code] ?? (e.code.endsWith('Exception') ? e.code : `${e.code}Exception`);
+  return new CloudTrailError(code, e.message.replace(/ Encoded authorization failure message: .*$/s, ''), e.status >= 500 ? e.status : 400);
 }
 
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
@@ -77,11 +77,11 @@ export function cloudTrailApi(deps: CloudTrailApiDeps) {
     };
     try {
       if (deps.audit && !deps.audit.accepting) throw new AwsError('ServiceUnavailable', 'The audit trail is behind; try again shortly.');
-      if (deps.limits?.perSource && !(await deps.limits.perSource.consume(ctx.ip)).allowed) throw new AwsError('Throttling', 'Rate exceeded');
+      if (deps.limits?.perSource && !(await deps.limits.perSource.consume(ctx.ip)).allowed) throw new AwsError('Throttling');
       const raw = await readBody(ctx.req, deps.bodyLimit);
       const req: IncomingSignedRequest = { method: ctx.method, path: ctx.path, rawQuery: ctx.querystring, headers: ctx.req.headers, rawHeaders: ctx.req.rawHeaders, body: raw };
       caller = await authenticateRequest(deps, req, 'cloudtrail', now);
-      if (deps.limits?.perPrincipal && !(await deps.limits.perPrincipal.consume(caller.arn)).allowed) throw new AwsError('Throttling', 'Rate exceeded');
+      if (deps.limits?.perPrincipal && !(await deps.limits.perPrincipal.consume(caller.arn)).allowed) throw new AwsError('Throttling');
       if (operation !== 'LookupEvents') throw new CloudTrailError('UnknownOperationException', `idbroker answers CloudTrail's LookupEvents only, not ${operation}.`);
       try {
         body = raw.length === 0 ? {} : JSON.parse(raw.toString('utf8'));
@@ -97,10 +97,7 @@ export function cloudTrailApi(deps: CloudTrailApiDeps) {
       send(200, await lookupCloudTrailEvents(deps.store, caller.account, lookup));
     } catch (caught) {
       failure = asCloudTrailError(caught);
-      if (!failure) {
-        ctx.state.error = caught;
-        failure = new CloudTrailError('InternalFailure', 'The request processing has failed because of an unknown error, exception or failure.', 500);
-      }
+      if (!(caught instanceof CloudTrailError || caught instanceof AwsError)) ctx.state.error = caught;
       ctx.state.errorCode = failure.code;
       send(failure.status, { __type: failure.code, message: failure.message });
     } finally {

@@ -5,22 +5,28 @@
 //                        browser's /cli/login approval form) RFC 8628's
 //                        `slow_down` JSON (which `idbroker login` answers by polling less often)
 //   store unreachable  → 503 with Retry-After: an HTML page, or RFC 6749's `temporarily_unavailable` JSON
-// (the portal and sign-in routes catch their own errors and map an unreachable store to 503 pages too; this
-// catches what escapes them, and the limiter's own store failures).
+//   anything else      → toWireError's status and code, in the same two forms (the /cli/* JSON endpoints
+//                        leave their failures to this; the portal and sign-in routes catch their own)
+// (this also catches the limiter's own store failures).
 import { randomUUID } from 'node:crypto';
 import type { Context, Middleware } from 'koa';
-import { isStoreUnavailable, STORE_UNAVAILABLE_MESSAGE } from '../contracts/errors.ts';
+import { toWireError, type WireError } from '../contracts/wire-error.ts';
 import type { RateLimiter } from '../contracts/store.ts';
+import { pageWording } from './portal/error-answer.ts';
 import { errorPage } from './portal/pages.ts';
 import { securityHeaders } from './portal/security.ts';
 
 const RETRY_AFTER_UNAVAILABLE_S = 5;
+const WORDING = pageWording('The broker could not complete the request. Try again; if it persists, give the request id to an administrator.');
 
-function answer(ctx: Context, status: number, retryAfterS: number, json: { error: string; error_description: string }, page: { code: string; message: string }): void {
+/** RFC 6749 §5.2 / §4.1.2.1's error for what the command line is told. */
+const oauthCode = (e: WireError) => (e.code === 'ServiceUnavailable' ? 'temporarily_unavailable' : e.status >= 500 ? 'server_error' : 'invalid_request');
+
+function answer(ctx: Context, status: number, retryAfterS: number | undefined, json: { error: string; error_description: string }, page: { code: string; message: string }): void {
   ctx.remove('Set-Cookie');
   ctx.remove('Location');
   ctx.status = status;
-  ctx.set('Retry-After', String(retryAfterS));
+  if (retryAfterS !== undefined) ctx.set('Retry-After', String(retryAfterS));
   ctx.set('Cache-Control', 'no-store');
   if (ctx.path.startsWith('/cli/') && ctx.path !== '/cli/login' && ctx.method === 'POST') {
     ctx.type = 'application/json';
@@ -46,10 +52,10 @@ export function browserGuard(deps: { perSource?: RateLimiter }): Middleware {
       }
       await next();
     } catch (err) {
-      if (!isStoreUnavailable(err)) throw err;
-      ctx.state.error = err;
-      ctx.state.errorCode = 'ServiceUnavailable';
-      answer(ctx, 503, RETRY_AFTER_UNAVAILABLE_S, { error: 'temporarily_unavailable', error_description: STORE_UNAVAILABLE_MESSAGE }, { code: 'ServiceUnavailable', message: STORE_UNAVAILABLE_MESSAGE });
+      const e = toWireError(err, WORDING);
+      if (e.unexpected || e.status >= 500) ctx.state.error = err;
+      ctx.state.errorCode = e.code;
+      answer(ctx, e.status, e.code === 'ServiceUnavailable' ? RETRY_AFTER_UNAVAILABLE_S : undefined, { error: oauthCode(e), error_description: e.message }, e);
     }
   };
 }

@@ -4,9 +4,9 @@
 // the portal's error page with AWS's error code and a 4xx status, and nothing is issued.
 import { randomUUID } from 'node:crypto';
 import type { Context, Next } from 'koa';
-import { AWS_ERRORS, AwsError, isStoreUnavailable, STORE_UNAVAILABLE_MESSAGE } from '../../contracts/errors.ts';
+import { AwsError } from '../../contracts/errors.ts';
 import { IdentityRejectedError } from '../../contracts/identity.ts';
-import { errorPage } from '../portal/pages.ts';
+import { answerWithErrorPage, pageWording } from '../portal/error-answer.ts';
 import { securityHeaders } from '../portal/security.ts';
 import type { LoginRouteDeps } from './deps.ts';
 import { oidcRoutes } from './oidc.ts';
@@ -24,6 +24,8 @@ function nameIn(path: string, prefix: string): string | undefined {
     return undefined;
   }
 }
+
+const WORDING = pageWording('The sign-in could not be completed. Try again; if it persists, give the request id to an administrator.');
 
 export function loginRoutes(d: LoginRouteDeps): (ctx: Context, next: Next) => Promise<void> {
   const saml = samlRoutes(d);
@@ -50,18 +52,12 @@ export function loginRoutes(d: LoginRouteDeps): (ctx: Context, next: Next) => Pr
     try {
       await r.handler();
     } catch (err) {
-      const e = err instanceof AwsError ? err : isStoreUnavailable(err) ? new AwsError('ServiceUnavailable', STORE_UNAVAILABLE_MESSAGE) : new AwsError('InternalFailure', 'The sign-in could not be completed. Try again; if it persists, give the request id to an administrator.');
-      if (!(err instanceof AwsError) || e.status >= 500) ctx.state.error = err;
-      ctx.state.errorCode = e.code;
+      ctx.remove('Location');
+      ctx.state.cspNonce = securityHeaders(ctx); // the POST-binding page may have replaced the CSP
+      const e = answerWithErrorPage(ctx, err, WORDING, requestId);
       // The audit trail gets the adapter's reason too (IdentityRejectedError reasons are safe to log); the page does not.
       const reason = err instanceof AwsError && err.cause instanceof IdentityRejectedError ? ` (${err.cause.reason})` : '';
       if (r.finish) d.audit?.(ctx, { name: 'Authenticate', params: { protocol: r.protocol }, errorCode: e.code, errorMessage: `${e.message}${reason}` });
-      ctx.remove('Set-Cookie');
-      ctx.remove('Location');
-      ctx.state.cspNonce = securityHeaders(ctx); // the POST-binding page may have replaced the CSP
-      ctx.status = AWS_ERRORS[e.code].status;
-      ctx.type = 'text/html; charset=utf-8';
-      ctx.body = errorPage({ status: ctx.status, code: e.code, message: e.message, requestId }).text;
     }
   };
 }

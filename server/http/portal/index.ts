@@ -5,7 +5,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Context, Next } from 'koa';
-import { AWS_ERRORS, AwsError, isStoreUnavailable, STORE_UNAVAILABLE_MESSAGE } from '../../contracts/errors.ts';
 import type { Store } from '../../contracts/store.ts';
 import type { ActionServices } from '../../iam/action.ts';
 import type { AuditLog } from '../../audit/audit-log.ts';
@@ -13,7 +12,8 @@ import type { KeyRing } from '../../keys/keyring.ts';
 import type { VerifiedIdentity } from '../../sts/verified-identity.ts';
 import { portalAuditor } from './audit.ts';
 import { portalHandlers } from './handlers.ts';
-import { ASSET_PATH, errorPage } from './pages.ts';
+import { answerWithErrorPage, pageWording } from './error-answer.ts';
+import { ASSET_PATH } from './pages.ts';
 import { cookieNames, readCookie, securityHeaders } from './security.ts';
 import { listProviders } from './providers.ts';
 import { cliApi } from '../cli-login/api.ts';
@@ -38,6 +38,8 @@ const ASSETS: Record<string, { type: string; body: string }> = {
   [`${ASSET_PATH}/portal.js`]: { type: 'application/javascript; charset=utf-8', body: readFileSync(new URL('./static/portal.js', import.meta.url), 'utf8') },
   [`${ASSET_PATH}/portal.css`]: { type: 'text/css; charset=utf-8', body: readFileSync(new URL('./static/portal.css', import.meta.url), 'utf8') },
 };
+
+const WORDING = pageWording('The portal could not complete the request. Try again; if it persists, give the request id to an administrator.');
 
 function handlersFor(deps: PortalDeps) {
   const clock = deps.clock ?? (() => new Date());
@@ -109,13 +111,7 @@ export function portalRoutes(deps: PortalDeps): (ctx: Context, next: Next) => Pr
     try {
       await handler();
     } catch (err) {
-      const e = err instanceof AwsError ? err : isStoreUnavailable(err) ? new AwsError('ServiceUnavailable', STORE_UNAVAILABLE_MESSAGE) : new AwsError('InternalFailure', 'The portal could not complete the request. Try again; if it persists, give the request id to an administrator.');
-      if (!(err instanceof AwsError) || e.status >= 500) ctx.state.error = err;
-      ctx.state.errorCode = e.code;
-      ctx.remove('Set-Cookie');
-      ctx.status = AWS_ERRORS[e.code].status;
-      ctx.type = 'text/html; charset=utf-8';
-      ctx.body = errorPage({ status: ctx.status, code: e.code, message: e.message, requestId }).text;
+      answerWithErrorPage(ctx, err, WORDING, requestId);
     }
   };
 }
