@@ -1,25 +1,12 @@
 // Pending OIDC logins (PKCE verifier, nonce, relay state) keyed by the `state` parameter, single use, with a
 // TTL. Store-backed so that any replica can finish a login another one started; a memory variant for tests and
 // single-process use.
+import type { LoginStates, PendingLogin } from '../../../server/contracts/login-providers.ts';
 import type { Store } from '../../../server/contracts/store.ts';
 
 export const OIDC_LOGIN = 'oidc-login-state';
 
-export interface PendingLogin {
-  provider: string;
-  codeVerifier: string;
-  nonce: string;
-  relayState?: string;
-  createdAt: number;
-}
-
-export interface LoginStates {
-  put(state: string, login: PendingLogin): Promise<void>;
-  /** Returns and forgets the login; undefined when unknown, already used or older than the TTL. */
-  take(state: string): Promise<PendingLogin | undefined>;
-  /** Reads the login without using it, even past the TTL (createdAt tells): which provider a callback is for. */
-  peek(state: string): Promise<PendingLogin | undefined>;
-}
+export type { LoginStates, PendingLogin };
 
 export const LOGIN_TTL_MS = 10 * 60_000;
 

@@ -6,21 +6,9 @@
 import * as client from 'openid-client';
 import { IdentityRejectedError, type IdentityProvider, type LoginStart, type VerifiedIdentity } from '../../../server/contracts/identity.ts';
 import { plainHttpAllowed } from '../../../server/contracts/plain-http.ts';
-import type { LoginStates } from './login-states.ts';
+import type { LoginStates, OidcRpSettings } from '../../../server/contracts/login-providers.ts';
 
-export interface OidcRpSettings {
-  /** Provider name in the broker. */
-  name: string;
-  issuer: string;
-  clientId: string;
-  /** Confidential client (client_secret_basic); absent: public client, PKCE only. */
-  clientSecret?: string;
-  /** The broker's callback, e.g. `${publicUrl}/oidc/callback`. */
-  redirectUri: string;
-  scopes?: string[];
-  /** Seconds for each request to the OP (discovery, token, JWKS). */
-  timeoutSeconds?: number;
-}
+export type { OidcRpSettings };
 
 /** Claims as multi-valued string attributes (objects as JSON). */
 function attributesOf(claims: Record<string, unknown>): Record<string, string[]> {

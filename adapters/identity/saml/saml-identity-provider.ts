@@ -6,27 +6,9 @@
 import { SAML, ValidateInResponseTo, type CacheProvider, type Profile } from '@node-saml/node-saml';
 import { passportLoginRedirect } from './passport-start.ts';
 import { IdentityRejectedError, type IdentityProvider, type LoginStart, type VerifiedIdentity } from '../../../server/contracts/identity.ts';
+import type { SamlIdpSettings, SamlSpSettings } from '../../../server/contracts/login-providers.ts';
 
-export interface SamlIdpSettings {
-  /** Provider name in the broker. */
-  name: string;
-  idpEntityId: string;
-  /** IdP signing certificates, base64 DER or PEM. */
-  idpCertificates: string[];
-  /** IdP SSO URL. */
-  ssoUrl: string;
-  /** The SSO URL's binding: HTTP-Redirect (default) or HTTP-POST. */
-  binding?: 'redirect' | 'post';
-}
-
-export interface SamlSpSettings {
-  entityId: string;
-  acsUrl: string;
-  /** PEM private key + certificate: signs AuthnRequests, decrypts EncryptedAssertion. */
-  privateKey?: string;
-  certificate?: string;
-  signRequests?: boolean;
-}
+export type { SamlIdpSettings, SamlSpSettings };
 
 const pem = (c: string) => (c.includes('BEGIN CERTIFICATE') ? c : `-----BEGIN CERTIFICATE-----\n${c.replace(/\s+/g, '').replace(/(.{64})/g, '$1\n').trim()}\n-----END CERTIFICATE-----\n`);
 

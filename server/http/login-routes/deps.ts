@@ -1,10 +1,10 @@
 // What the SAML and OIDC login routes need, passed in by main.ts (adapters come through server/registry.ts).
 import type { Context } from 'koa';
 import type { IdentityProvider } from '../../contracts/identity.ts';
+import type { LoginStates, OidcRpSettings, SamlIdpSettings, SamlSpSettings } from '../../contracts/login-providers.ts';
 import type { Store } from '../../contracts/store.ts';
 import type { ActionServices } from '../../iam/action.ts';
 import type { KeyRing } from '../../keys/keyring.ts';
-import type { LoginStates, OidcRpSettings, SamlIdpSettings, SamlSpSettings } from '../../registry.ts';
 import type { SamlRequests } from '../../sts/saml/login-requests.ts';
 import type { VerifiedIdentity } from '../../sts/verified-identity.ts';
 import type { PortalAuditor } from '../portal/audit.ts';
