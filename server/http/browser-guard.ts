@@ -17,7 +17,7 @@ import { errorPage } from './portal/pages.ts';
 import { securityHeaders } from './portal/security.ts';
 
 const RETRY_AFTER_UNAVAILABLE_S = 5;
-const WORDING = pageWording('The broker could not complete the request. Try again; if it persists, give the request id to an administrator.');
+const WORDING = pageWording('The broker could not complete the request. Try again; if it persists, tell an administrator.');
 
 /** RFC 6749 §5.2 / §4.1.2.1's error for what the command line is told. */
 const oauthCode = (e: WireError) => (e.code === 'ServiceUnavailable' ? 'temporarily_unavailable' : e.status >= 500 ? 'server_error' : 'invalid_request');
