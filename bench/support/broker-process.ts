@@ -22,6 +22,8 @@ export interface ServerProcess {
   url: string;
   /** The broker's http.publicUrl (same as `url` for a bare handler). */
   publicUrl: string;
+  /** The child's process id (for strace, perf…). */
+  pid: number;
   /** The child's process.cpuUsage() now. */
   cpuMark(): Promise<CpuMark>;
   /** The child's CPU time (user + system, µs) since `mark`. */
@@ -54,6 +56,7 @@ async function start(spec: ChildSpec): Promise<ServerProcess> {
   };
   return {
     ...ready,
+    pid: child.pid!,
     cpuMark,
     async cpuSince(mark) {
       const now = await cpuMark();

@@ -1,6 +1,6 @@
 // The query layer shared by the SQLite and PostgreSQL adapters.
-import type { Kysely, Transaction } from 'kysely';
-import { sql } from 'kysely';
+import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import { ConflictError } from '../../../server/contracts/errors.ts';
 import type { AuditQuery, AuditRecord, AuditRepo, EntityRecord, EntityRepo, ListOptions, MetaRepo, RateLimiter, Repos, Store } from '../../../server/contracts/store.ts';
 import type { Database, EntitiesTable } from './schema.ts';
@@ -10,8 +10,16 @@ type Db = Kysely<Database> | Transaction<Database>;
 /** Tells a unique-key violation from other failures, per dialect. */
 export type IsUniqueViolation = (err: unknown) => boolean;
 
+/** The time expiry is judged by (tests inject theirs). */
+export type StoreClock = () => Date;
+
+/** A record is live while it has no expiry or its expiry is after `now` (epoch ms). */
+const live = (now: number) => (eb: ExpressionBuilder<Database, 'entities'>) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]);
+
 function toRecord<T>(row: EntitiesTable): EntityRecord<T> {
-  return { account: row.account, kind: row.kind, key: row.key, parent: row.parent, ref: row.ref, data: JSON.parse(row.data) as T };
+  const r: EntityRecord<T> = { account: row.account, kind: row.kind, key: row.key, parent: row.parent, ref: row.ref, data: JSON.parse(row.data) as T };
+  if (row.expires_at !== null) r.expiresAt = new Date(Number(row.expires_at));
+  return r;
 }
 
 function toRow(r: EntityRecord): EntitiesTable {
@@ -23,31 +31,48 @@ function toRow(r: EntityRecord): EntitiesTable {
     ref: r.ref ?? null,
     data: JSON.stringify(r.data),
     created_at: new Date().toISOString(),
+    expires_at: r.expiresAt ? r.expiresAt.getTime() : null,
   };
 }
 
 class SqlEntities implements EntityRepo {
-  constructor(private readonly db: Db, private readonly isUnique: IsUniqueViolation, private readonly dialect: 'sqlite' | 'postgres') {}
+  constructor(
+    private readonly db: Db,
+    private readonly isUnique: IsUniqueViolation,
+    private readonly dialect: 'sqlite' | 'postgres',
+    private readonly clock: StoreClock,
+  ) {}
+
+  private live() {
+    return live(this.clock().getTime());
+  }
+
+  // The two reads every signed request makes run as SQL compiled once per dialect: building and compiling the
+  // kysely query each time cost more than SQLite's own work.
+  #getSql?: string;
+  #findSql?: string;
 
   async get<T>(account: string, kind: string, key: string) {
-    const row = await this.db.selectFrom('entities').selectAll().where('account', '=', account).where('kind', '=', kind).where('key', '=', key).executeTakeFirst();
+    this.#getSql ??= this.db.selectFrom('entities').selectAll().where('account', '=', '').where('kind', '=', '').where('key', '=', '').where(live(0)).compile().sql;
+    const [row] = (await this.db.executeQuery<EntitiesTable>(CompiledQuery.raw(this.#getSql, [account, kind, key, this.clock().getTime()]))).rows;
     return row ? toRecord<T>(row) : undefined;
   }
 
   // SQLite: the store's one connection runs one transaction at a time, so a plain read is already held.
   async getForUpdate<T>(account: string, kind: string, key: string) {
-    const q = this.db.selectFrom('entities').selectAll().where('account', '=', account).where('kind', '=', kind).where('key', '=', key);
+    const q = this.db.selectFrom('entities').selectAll().where('account', '=', account).where('kind', '=', kind).where('key', '=', key).where(this.live());
     const row = await (this.dialect === 'postgres' ? q.forUpdate() : q).executeTakeFirst();
     return row ? toRecord<T>(row) : undefined;
   }
 
   async find<T>(kind: string, key: string) {
-    const row = await this.db.selectFrom('entities').selectAll().where('kind', '=', kind).where('key', '=', key).executeTakeFirst();
+    this.#findSql ??= this.db.selectFrom('entities').selectAll().where('kind', '=', '').where('key', '=', '').where(live(0)).compile().sql;
+    const [row] = (await this.db.executeQuery<EntitiesTable>(CompiledQuery.raw(this.#findSql, [kind, key, this.clock().getTime()]))).rows;
     return row ? toRecord<T>(row) : undefined;
   }
 
   async list<T>(account: string, kind: string, opts: ListOptions = {}) {
-    let q = this.db.selectFrom('entities').selectAll().where('account', '=', account).where('kind', '=', kind);
+    let q = this.db.selectFrom('entities').selectAll().where('account', '=', account).where('kind', '=', kind).where(this.live());
     if (opts.parent !== undefined) q = q.where('parent', '=', opts.parent);
     if (opts.keyPrefix) q = q.where('key', '>=', opts.keyPrefix).where('key', '<', opts.keyPrefix + '\uffff');
     if (opts.afterKey !== undefined) q = q.where('key', '>', opts.afterKey);
@@ -57,37 +82,48 @@ class SqlEntities implements EntityRepo {
   }
 
   async listByRef<T>(kind: string, ref: string) {
-    const rows = await this.db.selectFrom('entities').selectAll().where('kind', '=', kind).where('ref', '=', ref).orderBy('account').orderBy('key').execute();
+    const rows = await this.db.selectFrom('entities').selectAll().where('kind', '=', kind).where('ref', '=', ref).where(this.live()).orderBy('account').orderBy('key').execute();
     return rows.map((r) => toRecord<T>(r));
   }
 
   async count(account: string, kind: string, opts: { parent?: string } = {}) {
-    let q = this.db.selectFrom('entities').select((eb) => eb.fn.countAll<number | string>().as('n')).where('account', '=', account).where('kind', '=', kind);
+    let q = this.db.selectFrom('entities').select((eb) => eb.fn.countAll<number | string>().as('n')).where('account', '=', account).where('kind', '=', kind).where(this.live());
     if (opts.parent !== undefined) q = q.where('parent', '=', opts.parent);
     return Number((await q.executeTakeFirstOrThrow()).n);
   }
 
   async countByRef(kind: string, ref: string) {
-    const r = await this.db.selectFrom('entities').select((eb) => eb.fn.countAll<number | string>().as('n')).where('kind', '=', kind).where('ref', '=', ref).executeTakeFirstOrThrow();
+    const r = await this.db.selectFrom('entities').select((eb) => eb.fn.countAll<number | string>().as('n')).where('kind', '=', kind).where('ref', '=', ref).where(this.live()).executeTakeFirstOrThrow();
     return Number(r.n);
   }
 
+  /** An expired record under the same key is replaced in the same statement; a live one is a conflict. */
   async insert(record: EntityRecord) {
+    const row = toRow(record);
+    const now = this.clock().getTime();
+    let inserted: boolean;
     try {
-      await this.db.insertInto('entities').values(toRow(record)).execute();
+      const r = await this.db
+        .insertInto('entities')
+        .values(row)
+        .onConflict((oc) => oc.columns(['account', 'kind', 'key']).doUpdateSet({ parent: row.parent, ref: row.ref, data: row.data, created_at: row.created_at, expires_at: row.expires_at }).where('entities.expires_at', '<=', now))
+        .executeTakeFirst();
+      inserted = Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
     } catch (err) {
       if (this.isUnique(err)) throw new ConflictError(`${record.kind} ${record.key} already exists`, { cause: err });
       throw err;
     }
+    if (!inserted) throw new ConflictError(`${record.kind} ${record.key} already exists`);
   }
 
   async update(record: EntityRecord) {
     const r = await this.db
       .updateTable('entities')
-      .set({ data: JSON.stringify(record.data), parent: record.parent ?? null, ref: record.ref ?? null })
+      .set({ data: JSON.stringify(record.data), parent: record.parent ?? null, ref: record.ref ?? null, expires_at: record.expiresAt ? record.expiresAt.getTime() : null })
       .where('account', '=', record.account)
       .where('kind', '=', record.kind)
       .where('key', '=', record.key)
+      .where(this.live())
       .executeTakeFirst();
     return Number(r.numUpdatedRows) > 0;
   }
@@ -97,18 +133,24 @@ class SqlEntities implements EntityRepo {
     await this.db
       .insertInto('entities')
       .values(row)
-      .onConflict((oc) => oc.columns(['account', 'kind', 'key']).doUpdateSet({ data: row.data, parent: row.parent, ref: row.ref }))
+      .onConflict((oc) => oc.columns(['account', 'kind', 'key']).doUpdateSet({ data: row.data, parent: row.parent, ref: row.ref, expires_at: row.expires_at }))
       .execute();
   }
 
   async delete(account: string, kind: string, key: string) {
-    const r = await this.db.deleteFrom('entities').where('account', '=', account).where('kind', '=', kind).where('key', '=', key).executeTakeFirst();
+    const r = await this.db.deleteFrom('entities').where('account', '=', account).where('kind', '=', kind).where('key', '=', key).where(this.live()).executeTakeFirst();
     return Number(r.numDeletedRows) > 0;
   }
 
   async deleteByParent(account: string, kinds: string[], parent: string) {
     if (kinds.length === 0) return 0;
     const r = await this.db.deleteFrom('entities').where('account', '=', account).where('kind', 'in', kinds).where('parent', '=', parent).executeTakeFirst();
+    return Number(r.numDeletedRows);
+  }
+
+  async purgeExpired(kinds: readonly string[], now: Date) {
+    if (kinds.length === 0) return 0;
+    const r = await this.db.deleteFrom('entities').where('kind', 'in', [...kinds]).where('expires_at', '<=', now.getTime()).executeTakeFirst();
     return Number(r.numDeletedRows);
   }
 }
@@ -182,8 +224,8 @@ class SqlAudit implements AuditRepo {
   }
 }
 
-function repos(db: Db, isUnique: IsUniqueViolation, dialect: 'sqlite' | 'postgres'): Repos {
-  return { entities: new SqlEntities(db, isUnique, dialect), meta: new SqlMeta(db), audit: new SqlAudit(db) };
+function repos(db: Db, isUnique: IsUniqueViolation, dialect: 'sqlite' | 'postgres', clock: StoreClock): Repos {
+  return { entities: new SqlEntities(db, isUnique, dialect, clock), meta: new SqlMeta(db), audit: new SqlAudit(db) };
 }
 
 export class SqlStore implements Store {
@@ -196,8 +238,9 @@ export class SqlStore implements Store {
     private readonly db: Kysely<Database>,
     private readonly isUnique: IsUniqueViolation,
     private readonly limiters: (opts: { name: string; points: number; durationSeconds: number }) => RateLimiter,
+    private readonly clock: StoreClock = () => new Date(),
   ) {
-    const r = repos(db, isUnique, dialect);
+    const r = repos(db, isUnique, dialect, clock);
     this.entities = r.entities;
     this.meta = r.meta;
     this.audit = r.audit;
@@ -208,7 +251,7 @@ export class SqlStore implements Store {
   }
 
   transaction<T>(fn: (tx: Repos) => Promise<T>): Promise<T> {
-    return this.db.transaction().execute((trx) => fn(repos(trx, this.isUnique, this.dialect)));
+    return this.db.transaction().execute((trx) => fn(repos(trx, this.isUnique, this.dialect, this.clock)));
   }
 
   async ping() {
