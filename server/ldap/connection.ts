@@ -5,7 +5,7 @@ import type { Socket } from 'node:net';
 import { TLSSocket } from 'node:tls';
 import type { BoundPrincipal } from '../contracts/directory.ts';
 import { ResultCode } from '../contracts/directory.ts';
-import { BerError, frameLength } from './ber.ts';
+import { BerError, frameLength } from '../ber/ber.ts';
 import { decodeMessage, OperationDecodeError, RESPONSE_TAG } from './decode-request.ts';
 import { dispatch } from './dispatch.ts';
 import { Operation } from './operation.ts';

@@ -1,7 +1,7 @@
 // RFC 4511 §4.5.1.7 Filter, decoded straight from BER into our AST (values stay raw bytes, so
 // escapes, non-ASCII and binary assertion values reach the evaluator unchanged).
 import type { Filter } from '../contracts/directory.ts';
-import { BerError, BerReader, type Tlv } from './ber.ts';
+import { BerError, BerReader, type Tlv } from '../ber/ber.ts';
 
 const MAX_DEPTH = 50;
 const MAX_NODES = 2000;

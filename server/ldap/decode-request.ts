@@ -2,7 +2,7 @@
 // where the protocol allows bytes (passwords, attribute values); DNs and names are UTF-8 strings
 // kept exactly as sent (no DN parsing here, so `<GUID=…>` bases and UPN bind names pass).
 import type { Filter, ModifyOperation, Scope } from '../contracts/directory.ts';
-import { BerError, BerReader, decodeInteger, type Tlv } from './ber.ts';
+import { BerError, BerReader, decodeInteger, type Tlv } from '../ber/ber.ts';
 import { decodeFilter } from './decode-filter.ts';
 
 export interface Control {

@@ -1,7 +1,7 @@
 // LDAPMessage responses (RFC 4511 §4). Attribute values are written as given: strings as UTF-8,
 // Buffers byte for byte; DNs are written exactly as the backend spells them (no re-escaping).
 import type { AttributeValue } from '../contracts/directory.ts';
-import { boolean, integer, octets, tlv } from './ber.ts';
+import { boolean, integer, octets, tlv } from '../ber/ber.ts';
 
 export interface ResponseControl {
   type: string;

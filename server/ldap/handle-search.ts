@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { adError, type Entry, LdapError, ResultCode, type SearchOptions } from '../contracts/directory.ts';
 import { parseExtendedDN } from './ad-values.ts';
 import { selectAttributes } from './attribute-selection.ts';
-import { BerError, BerReader } from './ber.ts';
+import { BerError, BerReader } from '../ber/ber.ts';
 import type { Control, Request } from './decode-request.ts';
 import { frontEndError } from './diagnostics.ts';
 import { encodePagedValue, encodeResult, encodeSearchEntry, type ResponseControl } from './encode-response.ts';

@@ -1,7 +1,7 @@
 // Password values on the wire: AD's unicodePwd (the password in double quotes, UTF-16LE) and the
 // RFC 3062 Password Modify request value.
 import { LdapError } from '../contracts/directory.ts';
-import { BerError, BerReader } from './ber.ts';
+import { BerError, BerReader } from '../ber/ber.ts';
 
 const badUnicodePwd = (): LdapError =>
   new LdapError('unwillingToPerform', '00000057: LdapErr: DSID-0C090D11, comment: Error in attribute conversion operation, data 0, v4563\u0000');

@@ -8,7 +8,7 @@ import { isIP } from 'node:net';
 import { connect as netConnect, type Socket } from 'node:net';
 import { connect as tlsConnect, type ConnectionOptions } from 'node:tls';
 import { StatusCodeParser } from 'ldapts';
-import { BerReader, frameLength, integer, octets, tlv } from '../../../server/ldap/ber.ts';
+import { BerReader, frameLength, integer, octets, tlv } from '../../../server/ber/ber.ts';
 
 const START_TLS = '1.3.6.1.4.1.1466.20037';
 const MAX_MESSAGE = 64 * 1024;

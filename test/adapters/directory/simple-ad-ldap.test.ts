@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Attribute, Change } from 'ldapts';
 import { encodeUnicodePwd } from '../../../server/ldap/passwords.ts';
-import { octets, tlv } from '../../../server/ldap/ber.ts';
+import { octets, tlv } from '../../../server/ber/ber.ts';
 import { guidBytesToString, sidBytesToString } from '../../../server/ldap/ad-values.ts';
 import { CONTRACT_SEED } from '../../contracts/directory-backend.ts';
 import { ALICE_DN, BASE, type Harness, startLdap, TLS, tlsClient } from '../../server/ldap/harness.ts';

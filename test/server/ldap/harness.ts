@@ -5,7 +5,7 @@ import { connect, type Socket } from 'node:net';
 import { connect as tlsConnect } from 'node:tls';
 import { Client } from 'ldapts';
 import type { DirectoryBackend } from '../../../server/contracts/directory.ts';
-import { BerReader, integer, octets, tlv, boolean as berBool, frameLength } from '../../../server/ldap/ber.ts';
+import { BerReader, integer, octets, tlv, boolean as berBool, frameLength } from '../../../server/ber/ber.ts';
 import { createLdapListener, type LdapListener } from '../../../server/ldap/listener.ts';
 import type { LdapListenerOptions } from '../../../server/ldap/options.ts';
 import { CONTRACT_SEED } from '../../contracts/directory-backend.ts';

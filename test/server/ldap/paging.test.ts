@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import { CONTRACT_SEED } from '../../contracts/directory-backend.ts';
 import { MemoryBackend } from '../../fixtures/ldap/memory-backend.ts';
 import { BASE, bindReq, collect, control, eqFilter, type Harness, RawClient, type RawResponse, searchReq, startLdap } from './harness.ts';
-import { BerReader, integer, octets, tlv } from '../../../server/ldap/ber.ts';
+import { BerReader, integer, octets, tlv } from '../../../server/ber/ber.ts';
 
 const BULK = 2100;
 const users = Array.from({ length: BULK }, (_, i) => ({ sam: `bulk${String(i).padStart(4, '0')}`, password: 'Bulk!pass123', sn: 'Bulk' }));

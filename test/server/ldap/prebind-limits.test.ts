@@ -4,7 +4,7 @@
 // each making the broker buffer up to 10 MiB; once bound, the 10 MiB limit (AD's MaxReceiveBuffer) applies.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { octets, tlv } from '../../../server/ldap/ber.ts';
+import { octets, tlv } from '../../../server/ber/ber.ts';
 import { DEFAULT_LIMITS } from '../../../server/ldap/options.ts';
 import { bindReq, BASE, eqFilter, RawClient, searchReq, startLdap } from './harness.ts';
 

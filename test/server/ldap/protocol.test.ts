@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { Socket } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { integer, octets, tlv } from '../../../server/ldap/ber.ts';
+import { integer, octets, tlv } from '../../../server/ber/ber.ts';
 import { BASE, bindReq, collect, eqFilter, type Harness, msg, RawClient, type RawResponse, searchReq, startLdap } from './harness.ts';
 
 const NOTICE = '1.3.6.1.4.1.1466.20036';

@@ -3,7 +3,7 @@
 // search requests tell the backend that the client can follow referrals.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { BerReader } from '../../../server/ldap/ber.ts';
+import { BerReader } from '../../../server/ber/ber.ts';
 import { encodeResult } from '../../../server/ldap/encode-response.ts';
 
 describe('LDAP referral results', () => {

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { connect, type Socket } from 'node:net';
 import { connect as tlsConnect } from 'node:tls';
 import { describe, it } from 'node:test';
-import { frameLength, octets, tlv } from '../../../server/ldap/ber.ts';
+import { frameLength, octets, tlv } from '../../../server/ber/ber.ts';
 import { bindReq, msg, RawClient, searchReq, startLdap, TLS } from './harness.ts';
 
 const startTlsReq = (id: number): Buffer => msg(id, tlv(0x77, [octets('1.3.6.1.4.1.1466.20037', 0x80)]));

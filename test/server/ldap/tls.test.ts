@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { bindReq, msg, RawClient, startLdap, TLS, tlsClient } from './harness.ts';
-import { octets, tlv } from '../../../server/ldap/ber.ts';
+import { octets, tlv } from '../../../server/ber/ber.ts';
 
 const startTlsReq = (id: number): Buffer => msg(id, tlv(0x77, [octets('1.3.6.1.4.1.1466.20037', 0x80)]));
 

@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { Attribute, Change } from 'ldapts';
 import type { DirectoryBackend } from '../../../server/contracts/directory.ts';
 import { encodeUnicodePwd } from '../../../server/ldap/passwords.ts';
-import { octets, tlv } from '../../../server/ldap/ber.ts';
+import { octets, tlv } from '../../../server/ber/ber.ts';
 import { CONTRACT_SEED } from '../../contracts/directory-backend.ts';
 import { MemoryBackend } from '../../fixtures/ldap/memory-backend.ts';
 import { ALICE_DN, BASE, type Harness, startLdap, TLS, tlsClient } from './harness.ts';

@@ -2,7 +2,7 @@
 // LDAP requests with the broker's own codec and answers however the test says — or stays silent,
 // sends garbage, or closes in the middle of a response.
 import { createServer, type Server, type Socket } from 'node:net';
-import { frameLength } from '../../../../server/ldap/ber.ts';
+import { frameLength } from '../../../../server/ber/ber.ts';
 import { decodeMessage, type Message } from '../../../../server/ldap/decode-request.ts';
 import { encodeBindResponse, encodeResult, encodeSearchEntry } from '../../../../server/ldap/encode-response.ts';
 
