@@ -33,7 +33,7 @@ import { DirectorySessionChecker } from './sts/directory-sessions.ts';
 import { RevokeSessions } from './sts/actions/revoke-sessions.ts';
 import { AuditLog } from './audit/audit-log.ts';
 import { LookupEvents } from './audit/lookup-events.ts';
-import { cloudTrailApi, isCloudTrailRequest } from './audit/cloudtrail-api.ts';
+import { cloudTrailApi, isCloudTrailRequest } from './http/cloudtrail-api.ts';
 import { OIDC_LOGIN_KIND, OIDC_LOGIN_TTL_MS, oidcLoginProvider, oidcLoginStates, openMfaVerifier, openStore, samlLoginProvider, samlSpMetadata } from './registry.ts';
 import { ensureSpKeyPair } from './saml-sp-key.ts';
 import { spEndpoints } from './sts/saml/sp-endpoints.ts';

@@ -9,12 +9,12 @@ import { toWireError } from '../contracts/wire-error.ts';
 import type { RateLimiter, Store } from '../contracts/store.ts';
 import type { Authorizer } from '../iam/authorizer.ts';
 import type { Caller } from '../iam/caller.ts';
-import { authenticateRequest, type AuthenticateDeps } from '../http/authenticate.ts';
-import { readBody } from '../http/read-body.ts';
+import { authenticateRequest, type AuthenticateDeps } from './authenticate.ts';
+import { readBody } from './read-body.ts';
 import type { IncomingSignedRequest } from '../sts/sigv4/index.ts';
-import type { AuditLog } from './audit-log.ts';
-import { CloudTrailError, lookupCloudTrailEvents, parseLookupRequest } from './cloudtrail-lookup.ts';
-import { DENIED_CODES, newEventId, redact, userIdentity } from './event.ts';
+import type { AuditLog } from '../audit/audit-log.ts';
+import { CloudTrailError, lookupCloudTrailEvents, parseLookupRequest } from '../audit/cloudtrail-lookup.ts';
+import { DENIED_CODES, newEventId, redact, userIdentity } from '../audit/event.ts';
 
 /** X-Amz-Target of a CloudTrail operation: the long (botocore) or short (Smithy serviceTarget) form. */
 const TARGET = /^(?:com\.amazonaws\.cloudtrail\.v20131101\.)?CloudTrail_20131101\.([A-Za-z]+)$/;
