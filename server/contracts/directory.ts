@@ -172,6 +172,8 @@ export interface DirectoryBackend {
   changePassword?(principal: BoundPrincipal, target: string, change: PasswordChange): Promise<void>;
   /** Transitive group DNs of a principal (role mapping). */
   groupsOf(principal: BoundPrincipal): Promise<string[]>;
+  /** The newest committed change number (the rootDSE's highestCommittedUSN; entries carry uSNChanged). */
+  highestCommittedUSN?(): Promise<number>;
   /** DirSync (1.2.840.113556.1.4.841): the objects changed since a cookie (./dirsync.ts). A
    *  backend without a change log leaves it out; the control is then unavailable. */
   dirSync?(principal: BoundPrincipal, request: DirSyncRequest): Promise<DirSyncResult>;

@@ -15,18 +15,27 @@ import {
   PresenceFilter,
   SubstringFilter,
 } from 'ldapts';
+import { rewriteFilter } from '../../../server/contracts/ad-filter.ts';
 import type { Filter } from '../../../server/contracts/directory.ts';
 
 const text = (b: Buffer) => b.toString('utf8');
 
+/** The filter as the upstream understands it: string SIDs/GUIDs sent as their bytes (AD and slapd
+ *  both match those), aNR expanded into its OR (slapd has no ANR; AD answers the same). An OR left
+ *  empty by the rewrite (`(aNR=*)`) becomes `(!(objectClass=*))`, which matches nothing anywhere. */
 export function toLdaptsFilter(f: Filter): LdaptsFilter {
+  return build(rewriteFilter(f));
+}
+
+function build(f: Filter): LdaptsFilter {
   switch (f.type) {
     case 'and':
-      return new AndFilter({ filters: f.filters.map(toLdaptsFilter) });
+      return new AndFilter({ filters: f.filters.map(build) });
     case 'or':
-      return new OrFilter({ filters: f.filters.map(toLdaptsFilter) });
+      if (f.filters.length === 0) return new NotFilter({ filter: new PresenceFilter({ attribute: 'objectClass' }) });
+      return new OrFilter({ filters: f.filters.map(build) });
     case 'not':
-      return new NotFilter({ filter: toLdaptsFilter(f.filter) });
+      return new NotFilter({ filter: build(f.filter) });
     case 'equality':
       return new EqualityFilter({ attribute: f.attribute, value: f.value });
     case 'greaterOrEqual':

@@ -98,6 +98,11 @@ export class ManagedAdBackend implements DirectoryBackend {
     return this.local.changePassword(principal, target, change);
   }
 
+  /** The local directory's change counter (trusted domains count their own). */
+  highestCommittedUSN(): Promise<number> {
+    return this.local.highestCommittedUSN?.() ?? Promise.resolve(0);
+  }
+
   /** Local users: the local directory's answer. Trusted-domain users: their groups in their own
    *  domain, plus the local groups that hold a foreign security principal of the user or of one of
    *  those groups (transitively). */

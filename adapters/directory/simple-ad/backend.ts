@@ -46,6 +46,11 @@ export class SimpleAdBackend implements DirectoryBackend {
     return changePassword(this.ctx, principal, target, change);
   }
 
+  /** The store's generation: every write claims the next one and stamps it as uSNChanged. */
+  async highestCommittedUSN(): Promise<number> {
+    return (await this.ctx.state.model()).generation;
+  }
+
   /** Transitive group DNs (through `member`; the primary group, Domain Users, is implicit as in memberOf). */
   async groupsOf(principal: BoundPrincipal): Promise<string[]> {
     const m = await this.ctx.state.model();

@@ -7,6 +7,7 @@ import { fileTimeMs, NEVER, UAC } from './ad-values.ts';
 import { type Ctx, isLocked, passwordExpired, principalOf, resolveName } from './context.ts';
 import { isUser, type Obj } from './model.ts';
 import { attemptFailed, attemptSucceeded, reserveAttempt } from './lockout.ts';
+import { recordLogon } from './logon-activity.ts';
 import { checkPassword } from './password-checks.ts';
 import { hashPassword, needsRehash, verifyPassword } from './passwords.ts';
 
@@ -50,6 +51,7 @@ export async function bind(ctx: Ctx, name: string, password: string): Promise<Bi
   if (e.first('pwdLastSet') === '0') return fail('773');
   if (passwordExpired(ctx, e)) return fail('532');
   if (needsRehash(user.pwd.hash, ctx.cost)) await rehash(ctx, user, password);
+  await recordLogon(ctx, user);
   return { ok: true, principal: principalOf(ctx, user) };
 }
 

@@ -2,7 +2,9 @@
 // the clock, and the small lookups (bind names, admin rights, the entry view clients see).
 import { type BoundPrincipal, type DomainInfo, Entry, adError } from '../../../server/contracts/directory.ts';
 import { rdnKeys } from '../../../server/contracts/dn.ts';
+import { samAccountType } from './account-type.ts';
 import { fileTime, fileTimeMs, generalizedTime, UAC } from './ad-values.ts';
+import { type Activity, showActivity } from './logon-activity.ts';
 import { isGroup, isUser, keyOf, lc, type Model, type Obj } from './model.ts';
 import type { PasswordPolicy, ScryptCost } from './passwords.ts';
 import type { DirectoryState } from './state.ts';
@@ -115,9 +117,13 @@ export function passwordExpired(ctx: Ctx, e: Entry): boolean {
 }
 
 /** What a search returns for an object: the stored attributes plus AD's constructed ones. */
-export function view(ctx: Ctx, m: Model, o: Obj, opts: { tokenGroups: boolean }): Entry {
+export function view(ctx: Ctx, m: Model, o: Obj, opts: { tokenGroups: boolean; activity?: Map<string, Activity> }): Entry {
   const e = o.entry.clone();
   e.set('distinguishedName', [e.dn]);
+  // instanceType: IT_WRITE (4), plus IT_NC_HEAD (1) on the domain object
+  e.set('instanceType', [o.key === keyOf(ctx.domain.baseDN).key ? '5' : '4']);
+  const atype = samAccountType(e);
+  if (atype !== undefined) e.set('sAMAccountType', [String(atype)]);
   const direct = [...(m.groupsOfMember.get(o.key) ?? [])].map((k) => m.get(k)?.entry.dn).filter((d): d is string => d !== undefined);
   if (direct.length > 0) e.set('memberOf', direct);
   const created = e.first('whenCreated');
@@ -127,6 +133,10 @@ export function view(ctx: Ctx, m: Model, o: Obj, opts: { tokenGroups: boolean })
   if (isUser(e)) {
     const computed = (isLocked(ctx, e) ? UAC.LOCKOUT : 0) | (passwordExpired(ctx, e) ? UAC.PASSWORD_EXPIRED : 0);
     e.set('msDS-User-Account-Control-Computed', [String(computed)]);
+    if (opts.activity) {
+      const guid = e.get('objectGUID')?.[0];
+      showActivity(e, Buffer.isBuffer(guid) ? opts.activity.get(guid.toString('hex')) : undefined);
+    }
   }
   if (opts.tokenGroups && (isUser(e) || isGroup(e))) e.set('tokenGroups', tokenGroups(ctx, m, o));
   return e;

@@ -83,6 +83,13 @@ function current(ctx: Ctx, c: Counter, now: number): Counter {
   return out;
 }
 
+/** badPwdCount and badPasswordTime (ms, 0 for none) as of now, from a stored counter: the failures
+ *  that still count towards the lockout (an expired lock or window shows 0, as AD resets them). */
+export function badPasswordState(ctx: Ctx, data: Partial<Counter> | undefined): { count: number; time: number } {
+  const c = current(ctx, counterOf(data), ctx.now().getTime());
+  return { count: c.failures, time: counterOf(data).last };
+}
+
 /**
  * Reserves a verification for `user` before its password is checked; 'locked' means refuse it (775) unverified.
  * While every place is taken by failures and verifications in progress, waits for one.

@@ -5,7 +5,7 @@ import { Entry, isBinaryAttribute, type AttributeValue } from '../../../server/c
 import { rdnKeys } from '../../../server/contracts/dn.ts';
 import type { EntityRecord } from '../../../server/contracts/store.ts';
 
-export const KIND = { entry: 'dir-entry', name: 'dir-name', lockout: 'dir-lockout' } as const;
+export const KIND = { entry: 'dir-entry', name: 'dir-name', lockout: 'dir-lockout', logon: 'dir-logon' } as const;
 
 export interface StoredPassword {
   hash: string;

@@ -14,7 +14,7 @@ import type { Batch } from './state.ts';
 export const SYSTEM_ATTRIBUTES = new Set(
   ['objectGUID', 'objectSid', 'memberOf', 'distinguishedName', 'whenCreated', 'whenChanged', 'uSNCreated', 'uSNChanged', 'createTimestamp',
     'modifyTimestamp', 'tokenGroups', 'msDS-User-Account-Control-Computed', 'isCriticalSystemObject', 'name', 'objectCategory',
-    'badPwdCount', 'badPasswordTime', 'unicodePwd', 'userPassword', 'dBCSPwd', 'ntPwdHistory', 'lmPwdHistory', 'supplementalCredentials',
+    'badPwdCount', 'badPasswordTime', 'lastLogon', 'sAMAccountType', 'instanceType', 'unicodePwd', 'userPassword', 'dBCSPwd', 'ntPwdHistory', 'lmPwdHistory', 'supplementalCredentials',
   ].map((a) => a.toLowerCase()),
 );
 

@@ -1,16 +1,20 @@
 // Search over the in-memory model: base/one/sub scopes, the filter AST through the shared
 // evaluator (AD semantics, LDAP_MATCHING_RULE_IN_CHAIN over the member graph), an index for the
 // equality look-ups clients do most (sAMAccountName, userPrincipalName, objectGUID, objectSid),
-// alone, in an AND, or in an OR made only of them.
+// alone, in an AND, or in an OR made only of them. String SIDs/GUIDs and aNR are rewritten first (ad-filter.ts).
 import type { Entry, Filter, Scope, SearchOptions } from '../../../server/contracts/directory.ts';
+import { rewriteFilter } from '../../../server/contracts/ad-filter.ts';
 import { MATCHING_RULE, matchesFilter } from '../../../server/contracts/filter-match.ts';
 import { type Ctx, getOrThrow, view } from './context.ts';
+import { loadActivity } from './logon-activity.ts';
 import { keyOf, lc, type Model } from './model.ts';
 
-export async function* search(ctx: Ctx, base: string, scope: Scope, filter: Filter, opts: SearchOptions): AsyncIterable<Entry> {
+export async function* search(ctx: Ctx, base: string, scope: Scope, asSent: Filter, opts: SearchOptions): AsyncIterable<Entry> {
+  const filter = rewriteFilter(asSent);
   const m = await ctx.state.model();
   const root = getOrThrow(m, base);
   const wantsTokenGroups = scope === 'base' && opts.attributes.some((a) => a.toLowerCase() === 'tokengroups');
+  const activity = needsActivity(opts.attributes, filter) ? await loadActivity(ctx) : undefined;
   const chains = new Map<string, Set<string>>();
   const groupsOf = (key: string): Set<string> => {
     let s = chains.get(key);
@@ -41,11 +45,25 @@ export async function* search(ctx: Ctx, base: string, scope: Scope, filter: Filt
     if (opts.signal?.aborted) return;
     const o = m.get(key);
     if (!o || !within(key)) continue;
-    const e = view(ctx, m, o, { tokenGroups: wantsTokenGroups });
+    const e = view(ctx, m, o, { tokenGroups: wantsTokenGroups, activity });
     if (!exact && !matchesFilter(e, filter, { inChain })) continue;
     yield e;
     if (opts.sizeLimit > 0 && ++sent >= opts.sizeLimit) return;
   }
+}
+
+const ACTIVITY = new Set(['lastlogon', 'badpwdcount', 'badpasswordtime']);
+
+/** lastLogon and badPwdCount live in Store records of their own: read them only when the search returns
+ *  every attribute, names one of them, or filters on one. */
+function needsActivity(attributes: string[], f: Filter): boolean {
+  if (attributes.length === 0 || attributes.some((a) => a === '*' || ACTIVITY.has(a.split(';')[0].toLowerCase()))) return true;
+  const mentions = (g: Filter): boolean => {
+    if (g.type === 'and' || g.type === 'or') return g.filters.some(mentions);
+    if (g.type === 'not') return mentions(g.filter);
+    return g.attribute !== undefined && ACTIVITY.has(g.attribute.split(';')[0].toLowerCase());
+  };
+  return mentions(f);
 }
 
 const isMemberInChain = (f: Filter): f is Extract<Filter, { type: 'extensible' }> =>

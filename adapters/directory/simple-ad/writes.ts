@@ -125,7 +125,7 @@ export async function remove(ctx: Ctx, who: BoundPrincipal, dn: string): Promise
     requireAdmin(ctx, m, who);
     const o = getOrThrow(m, dn);
     const guid = o.entry.get('objectGUID')?.[0];
-    if (Buffer.isBuffer(guid)) await tx.entities.deleteByParent(ctx.state.account, [KIND.lockout], guid.toString('hex'));
+    if (Buffer.isBuffer(guid)) await tx.entities.deleteByParent(ctx.state.account, [KIND.lockout, KIND.logon], guid.toString('hex'));
     if ((m.children.get(o.key)?.size ?? 0) > 0) throw adError.notAllowedOnNonLeaf();
     if (o.entry.first('isCriticalSystemObject') === 'TRUE') throw adError.willNotPerform();
     rewriteMembers(ctx, batch, new Map([[o.key, null]]));
