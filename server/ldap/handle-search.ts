@@ -26,6 +26,8 @@ export async function handleSearch(s: Session, id: number, req: SearchRequest, c
   };
   if (req.base.trim() === '' && req.scope === 'base') {
     const dse = s.ctx.rootDse();
+    const usn = await s.ctx.backend.highestCommittedUSN?.();
+    if (usn !== undefined) dse.set('highestCommittedUSN', [String(usn)]);
     if (matchesFilter(dse, req.filter)) await send(dse);
     return done(ResultCode.success);
   }
