@@ -3,7 +3,7 @@
 // key import and thread-pool round trip per token (a third of AssumeRole's CPU). Only this one algorithm pair:
 //   BASE64URL(header) . "" . BASE64URL(iv, 96 bits) . BASE64URL(ciphertext) . BASE64URL(tag, 128 bits)
 // with the ASCII of the first segment as the additional authenticated data.
-import { createCipheriv, createDecipheriv } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createSecretKey, type KeyObject } from 'node:crypto';
 import { randomBytesPooled } from '../keys/random-pool.ts';
 
 export class CompactJweError extends Error {}
@@ -16,11 +16,24 @@ function segment(s: string, what: string): Buffer {
   return Buffer.from(s, 'base64url');
 }
 
+// Each key imported once (by its bytes, so a reused buffer with new content is a new key): importing raw bytes
+// on every cipher doubles its cost. The ring holds a handful of keys; the map is bounded all the same.
+const imported = new Map<string, KeyObject>();
+function keyObject(key: Uint8Array): KeyObject {
+  const id = Buffer.from(key.buffer, key.byteOffset, key.byteLength).toString('base64');
+  let k = imported.get(id);
+  if (!k) {
+    if (imported.size >= 64) imported.delete(imported.keys().next().value!);
+    imported.set(id, (k = createSecretKey(key)));
+  }
+  return k;
+}
+
 /** Encrypts `plaintext` under a 32-byte key; `header` gets alg "dir" and enc "A256GCM" first. */
 export function sealCompactDir(key: Uint8Array, header: Record<string, string>, plaintext: string): string {
   const protectedHeader = Buffer.from(JSON.stringify({ alg: 'dir', enc: 'A256GCM', ...header })).toString('base64url');
   const iv = randomBytesPooled(12);
-  const c = createCipheriv('aes-256-gcm', key, iv, { authTagLength: 16 });
+  const c = createCipheriv('aes-256-gcm', keyObject(key), iv, { authTagLength: 16 });
   c.setAAD(Buffer.from(protectedHeader, 'ascii'));
   const ct = Buffer.concat([c.update(plaintext, 'utf8'), c.final()]);
   return `${protectedHeader}..${iv.toString('base64url')}.${ct.toString('base64url')}.${c.getAuthTag().toString('base64url')}`;
@@ -52,7 +65,7 @@ export function openCompactDir(key: Uint8Array, token: string): Buffer {
   const iv = segment(ivPart, 'iv');
   const tag = segment(tagPart, 'tag');
   if (iv.length !== 12 || tag.length !== 16) throw new CompactJweError('iv or tag of the wrong size');
-  const d = createDecipheriv('aes-256-gcm', key, iv, { authTagLength: 16 });
+  const d = createDecipheriv('aes-256-gcm', keyObject(key), iv, { authTagLength: 16 });
   d.setAAD(Buffer.from(headerPart, 'ascii'));
   d.setAuthTag(tag);
   try {
