@@ -173,7 +173,7 @@ roles:
       const assertion = onlyChild(parseXml(xml).documentElement!, NS.assertion, 'Assertion')!;
       return { xml, assertion, signature: onlyChild(assertion, NS.dsig, 'Signature')! };
     });
-    const samlVerify = await cpuPerCall(parsed, (p) => verifySignedElement(p.xml, p.assertion, p.signature, certs));
+    const samlVerify = await cpuPerCall(parsed, (p) => verifySignedElement(p.assertion, p.signature, certs));
 
     const rsProfile = await profiledShare(['compactVerify', 'flattenedVerify'], () => load(url, opts(webBody(rsToken), PROFILED)));
     const samlProfile = await profiledShare(['verifySignedElement'], () => load(url, opts(samlAt(WARM + TOTAL), PROFILED)));

@@ -13,8 +13,8 @@ import type { VerifiedIdentity } from '../verified-identity.ts';
 import { nameQualifier, readAwsAttributes, subjectType } from './aws-attributes.ts';
 import { checkAssertion, SAML_CLOCK_SKEW_SECONDS } from './check-assertion.ts';
 import { samlConditionKeys } from './condition-keys.ts';
-import { attr, children, NS, onlyChild, parseXml, text } from './dom.ts';
-import { decodeSamlParameter, openResponse } from './open-response.ts';
+import { attr, children, NS, onlyChild, text } from './dom.ts';
+import { decodeSamlParameter, openResponse, parseResponse } from './open-response.ts';
 import { readAssertion } from './read-assertion.ts';
 import { useAssertionOnce } from './replay-cache.ts';
 import { spEndpoints } from './sp-endpoints.ts';
@@ -30,14 +30,8 @@ export interface SamlBrowserLogin {
 const token = (m: string) => new AwsError('InvalidIdentityToken', m);
 
 /** Unverified look at the Response: whom it claims to come from and which request it answers (to pick a provider). */
-function peek(xml: string): { issuer?: string; inResponseTo?: string } {
-  let root: Element;
-  try {
-    root = parseXml(xml).documentElement!;
-  } catch (err) {
-    throw new AwsError('InvalidIdentityToken', `Invalid SAML response: ${(err as Error).message}`, { cause: err });
-  }
-  if (root.namespaceURI !== NS.protocol || root.localName !== 'Response') throw token('Invalid SAML response: the root element is not a samlp:Response');
+function peek(doc: Document): { issuer?: string; inResponseTo?: string } {
+  const root = doc.documentElement!;
   const assertion = children(root, NS.assertion, 'Assertion')[0];
   return { issuer: text(onlyChild(root, NS.assertion, 'Issuer')) ?? (assertion ? text(onlyChild(assertion, NS.assertion, 'Issuer')) : undefined), inResponseTo: attr(root, 'InResponseTo') };
 }
@@ -60,8 +54,8 @@ export async function verifySamlBrowserLogin(
   samlResponse: string,
   now: Date,
 ): Promise<SamlBrowserLogin> {
-  const xml = decodeSamlParameter(samlResponse);
-  const seen = peek(xml);
+  const doc = parseResponse(decodeSamlParameter(samlResponse));
+  const seen = peek(doc);
   // SP-initiated: the pending request says which provider (several accounts may register the same IdP).
   const pending = seen.inResponseTo ? await deps.requests.peek(seen.inResponseTo) : undefined;
   if (seen.inResponseTo && !pending) throw token('The SAML response answers no sign-in started here (unknown or already used InResponseTo)');
@@ -76,7 +70,7 @@ export async function verifySamlBrowserLogin(
     try {
       const metadata = parseSamlMetadata(provider.metadata);
       if (Date.parse(provider.validUntil) <= now.getTime()) throw token('The SAML provider metadata has expired (validUntil)');
-      const opened = await openResponse(xml, metadata.signingCertificates, sp?.privateKey);
+      const opened = await openResponse(doc, metadata.signingCertificates, sp?.privateKey);
       const f = readAssertion(opened.assertion);
       const recipient = checkAssertion(f, opened.responseIssuer, opened.destination, { issuer: metadata.entityId, audiences: [endpoints.entityId], recipients: [endpoints.acsUrl], now });
       if (!f.nameId) throw token('Invalid SAML response: the assertion has no NameID');

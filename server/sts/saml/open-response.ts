@@ -20,9 +20,10 @@ export function decodeSamlParameter(b64: string): string {
   return Buffer.from(compact, 'base64').toString('utf8');
 }
 
-export async function openResponse(xml: string, certificates: readonly string[], spPrivateKey: string | undefined): Promise<OpenedResponse> {
+/** The response as XML text, or as the Document parseResponse() made of it (so that it is parsed once). */
+export async function openResponse(xml: string | Document, certificates: readonly string[], spPrivateKey: string | undefined): Promise<OpenedResponse> {
   try {
-    return await open(xml, certificates, spPrivateKey);
+    return await open(typeof xml === 'string' ? parseResponse(xml) : xml, certificates, spPrivateKey);
   } catch (err) {
     if (err instanceof AwsError) throw err;
     throw token(`Invalid SAML response: ${(err as Error).message}`, err);
@@ -31,18 +32,24 @@ export async function openResponse(xml: string, certificates: readonly string[],
 
 const SUCCESS = 'urn:oasis:names:tc:SAML:2.0:status:Success';
 
-async function open(xml: string, certificates: readonly string[], spPrivateKey: string | undefined): Promise<OpenedResponse> {
-  let root: Element;
+/** Parses the response text (strict, no DOCTYPE); its root must be a samlp:Response. */
+export function parseResponse(xml: string): Document {
+  let doc: Document;
   try {
-    root = parseXml(xml).documentElement!;
+    doc = parseXml(xml);
   } catch (err) {
     throw token(`Invalid SAML response: ${(err as Error).message}`, err);
   }
+  const root = doc.documentElement!;
   if (root.namespaceURI !== NS.protocol || root.localName !== 'Response') throw token('Invalid SAML response: the root element is not a samlp:Response');
+  return doc;
+}
 
+async function open(doc: Document, certificates: readonly string[], spPrivateKey: string | undefined): Promise<OpenedResponse> {
+  const root = doc.documentElement!;
   // 1. A Response signature covers everything inside it.
   const responseSig = signatureOf(root);
-  const response = responseSig ? verifySignedElement(xml, root, responseSig, certificates) : root;
+  const response = responseSig ? verifySignedElement(root, responseSig, certificates) : root;
   const responseSigned = responseSig !== undefined;
   const status = onlyChild(response, NS.protocol, 'Status');
   const statusCode = status ? attr(onlyChild(status, NS.protocol, 'StatusCode'), 'Value') : undefined;
@@ -54,25 +61,21 @@ async function open(xml: string, certificates: readonly string[], spPrivateKey: 
   const encrypted = children(response, NS.assertion, 'EncryptedAssertion');
   if (plain.length + encrypted.length !== 1) throw token('Invalid SAML response: it must contain exactly one Assertion');
   let assertion: Element;
-  let assertionDoc: string;
   if (encrypted.length) {
-    assertionDoc = await decryptAssertion(encrypted[0], spPrivateKey);
+    const assertionDoc = await decryptAssertion(encrypted[0], spPrivateKey);
     try {
       assertion = parseXml(assertionDoc).documentElement!;
     } catch (err) {
       throw token('Invalid SAML response: the decrypted assertion is not well-formed', err);
     }
     if (assertion.namespaceURI !== NS.assertion || assertion.localName !== 'Assertion') throw token('Invalid SAML response: EncryptedAssertion does not hold an Assertion');
-  } else {
-    assertion = plain[0];
-    assertionDoc = responseSigned ? '' : xml;
-  }
+  } else assertion = plain[0];
 
   // 3. Unless the whole Response was signed, the Assertion must carry its own valid signature.
   if (!responseSigned) {
     const sig = signatureOf(assertion);
     if (!sig) throw token(SIGNATURE_INVALID);
-    assertion = verifySignedElement(assertionDoc, assertion, sig, certificates);
+    assertion = verifySignedElement(assertion, sig, certificates);
   }
   return {
     assertion,

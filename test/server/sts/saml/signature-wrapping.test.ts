@@ -1,6 +1,7 @@
 // The eight classic XML signature wrapping variants (XSW1–8, as SAML Raider builds them) and comment injection,
 // applied to responses that samlify signed: each is refused with InvalidIdentityToken (the signature must be a
-// direct child of the one Response/Assertion it references, and only the verified bytes are read).
+// direct child of the one Response/Assertion it references, no other element carries its id, and the element
+// verified is the one read).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
@@ -107,5 +108,42 @@ describe('XML signature wrapping', () => {
       n.appendChild(doc.createTextNode('.alice@example.test'));
     }));
     assert.equal(r, 'refused:InvalidIdentityToken');
+  });
+  it('another element carrying the signed id (in an Id or id attribute too) is refused', async () => {
+    for (const name of ['ID', 'Id', 'id']) {
+      const r = await outcome(await attack('assertion', (doc, r, a) => {
+        const ext = doc.createElementNS(NS.protocol, 'samlp:Extensions');
+        ext.setAttribute(name, a.getAttribute('ID')!);
+        r.insertBefore(ext, a);
+      }));
+      assert.equal(r, 'refused:InvalidIdentityToken', name);
+    }
+  });
+  it('a Reference with other transforms, or a second Reference, is refused', async () => {
+    const dsig = (doc: Document, a: Element) => byName(sigOf(a), NS.dsig, 'Transform');
+    const extraTransform = await attack('assertion', (doc, _r, a) => {
+      const t = dsig(doc, a)[1].cloneNode(true);
+      dsig(doc, a)[1].parentNode!.appendChild(t); // exc-c14n twice
+    });
+    const secondRef = await attack('assertion', (doc, _r, a) => {
+      const ref = byName(sigOf(a), NS.dsig, 'Reference')[0];
+      ref.parentNode!.appendChild(ref.cloneNode(true));
+    });
+    for (const xml of [extraTransform, secondRef]) assert.equal(await outcome(xml), 'refused:InvalidIdentityToken');
+  });
+  it('comments an IdP left inside the signed assertion are not signed: accepted, and the value reads whole', async () => {
+    const xml = await attack('assertion', (doc, _r, a) => {
+      const n = byName(a, NS.assertion, 'NameID')[0];
+      n.insertBefore(doc.createComment(' idp note '), n.lastChild);
+      a.insertBefore(doc.createComment(' before the subject '), byName(a, NS.assertion, 'Subject')[0]);
+    });
+    assert.equal(await outcome(xml), 'accepted:alice@example.test');
+  });
+  it('verification leaves the document as it was parsed (the enveloped Signature back in place)', async () => {
+    const xml = Buffer.from(await samlResponse({ ...SP, sign: 'assertion' }), 'base64').toString('utf8');
+    const doc = new DOMParser().parseFromString(xml, 'text/xml');
+    const before = new XMLSerializer().serializeToString(doc);
+    await openResponse(doc, [CERT], undefined);
+    assert.equal(new XMLSerializer().serializeToString(doc), before);
   });
 });
