@@ -2,7 +2,8 @@
 // in its own process too; the load generator must not share the server's event loop):
 //   node --import tsx bench/support/directory-server.ts CONFIG.yaml STORE.db
 // Serves the config's first directory (any type, through the registry) over LDAP on a free loopback port and reports { port, loadMs } on
-// the IPC channel; answers { op: 'groupsOf', name } with the median of 20 timed groupsOf calls.
+// the IPC channel; answers { op: 'groupsOf', name } with the median of 20 timed groupsOf calls and { op: 'cpu' }
+// with its process.cpuUsage() (the server's CPU time per operation, beside the rates).
 import { readFileSync } from 'node:fs';
 import pino from 'pino';
 import { openSqliteStore } from '../../adapters/store/sqlite/index.ts';
@@ -33,6 +34,8 @@ process.on('message', (m: { op: string; name?: string; password?: string }) => {
         times.push(Number(process.hrtime.bigint() - s) / 1e6);
       }
       process.send!({ groupsOfMs: times.sort((a, b) => a - b)[10], groups, dn: bound.principal.dn });
+    } else if (m.op === 'cpu') {
+      process.send!({ cpu: process.cpuUsage() });
     } else if (m.op === 'close') {
       await listener.close();
       await opened.close?.();
