@@ -1,11 +1,16 @@
 // The schema table (ad-schema-table.ts) as lookups, and its subschema values in AD's form (RFC 4512 syntax
 // as a Windows DC writes it: the SYNTAX OID quoted, `MUST (a $ b )`, no USAGE; dITContentRules
 // name a structural class's auxiliary classes and what they add, without SUP, MS-ADTS 3.1.1.3.1.1.1).
-import { ATTRIBUTE_ROWS, CLASS_ROWS, LDAP_SYNTAX, type SyntaxName } from './ad-schema-table.ts';
+import { ATTRIBUTE_ROWS, CLASS_ROWS, SYNTAXES, type SyntaxName } from './ad-schema-table.ts';
+
+export { SYNTAXES, type SyntaxName };
 
 export interface AttributeType {
   name: string;
+  /** The attributeSchema object's RDN value (`Object-Sid`). */
+  cn: string;
   oid: string;
+  schemaIDGUID: string;
   syntax: SyntaxName;
   singleValued: boolean;
   /** systemOnly: only the directory writes it (NO-USER-MODIFICATION in the subschema). */
@@ -17,7 +22,12 @@ export interface AttributeType {
 
 export interface ObjectClass {
   name: string;
+  /** The classSchema object's RDN value (`User`). */
+  cn: string;
   oid: string;
+  schemaIDGUID: string;
+  /** cn of the class whose DN instances carry as objectCategory (user → Person). */
+  defaultObjectCategory: string;
   sup?: string;
   kind: 'structural' | 'abstract' | 'auxiliary';
   must: string[];
@@ -29,14 +39,14 @@ export interface ObjectClass {
 const words = (s: string): string[] => s.split(/\s+/).filter(Boolean);
 
 export const ATTRIBUTE_TYPES: readonly AttributeType[] = ATTRIBUTE_ROWS.trim().split('\n').map((row) => {
-  const [name, oid, syntax, flags = ''] = words(row);
-  if (!(syntax in LDAP_SYNTAX)) throw new Error(`ad-schema: ${name} has an unknown syntax ${syntax}`);
+  const [name, oid, syntax, flags, cn, schemaIDGUID] = words(row);
+  if (!(syntax in SYNTAXES) || !schemaIDGUID) throw new Error(`ad-schema: malformed row ${row}`);
   const propertySet = flags.includes('p') ? 'Personal-Information' : flags.includes('w') ? 'Web-Information' : undefined;
-  return { name, oid, syntax: syntax as SyntaxName, singleValued: flags.includes('s'), systemOnly: flags.includes('n'), constructed: flags.includes('c'), ...(propertySet ? { propertySet } : {}) };
+  return { name, cn, oid, schemaIDGUID, syntax: syntax as SyntaxName, singleValued: flags.includes('s'), systemOnly: flags.includes('n'), constructed: flags.includes('c'), ...(propertySet ? { propertySet } : {}) };
 });
 
 export const OBJECT_CLASSES: readonly ObjectClass[] = CLASS_ROWS.map((c) => ({
-  name: c.name, oid: c.oid, ...(c.sup ? { sup: c.sup } : {}), kind: c.kind,
+  name: c.name, cn: c.cn, oid: c.oid, schemaIDGUID: c.guid, defaultObjectCategory: c.category, ...(c.sup ? { sup: c.sup } : {}), kind: c.kind,
   must: words(c.must), may: words(c.may), aux: words(c.aux), possSuperiors: words(c.possSuperiors),
 }));
 
@@ -50,7 +60,7 @@ export const objectClass = (name: string): ObjectClass | undefined => classesByN
 const list = (xs: string[]): string => `(${xs.map((x) => `${x} `).join('$ ')})`;
 
 export function attributeTypeDescription(a: AttributeType): string {
-  return `( ${a.oid} NAME '${a.name}' SYNTAX '${LDAP_SYNTAX[a.syntax]}' ${a.singleValued ? 'SINGLE-VALUE ' : ''}${a.systemOnly ? 'NO-USER-MODIFICATION ' : ''})`;
+  return `( ${a.oid} NAME '${a.name}' SYNTAX '${SYNTAXES[a.syntax].ldap}' ${a.singleValued ? 'SINGLE-VALUE ' : ''}${a.systemOnly ? 'NO-USER-MODIFICATION ' : ''})`;
 }
 
 export function objectClassDescription(c: ObjectClass): string {

@@ -3,10 +3,14 @@
 // NetBIOS name from) and the site/server objects the RootDSE's serverName and dsServiceName name,
 // and `CN=Schema,CN=Configuration,<domain>` with `CN=Aggregate`, the subschemaSubentry, whose
 // attributeTypes, objectClasses and dITContentRules come from the one schema table
-// (../contracts/ad-schema.ts). Read-only: the front end answers these bases itself for every backend.
+// (../contracts/ad-schema.ts), and an attributeSchema / classSchema object per attribute and class
+// (`CN=Object-Sid`, `CN=Person`: what objectCategory values name, and where tools map schemaIDGUIDs
+// to names). Read-only: the front end answers these bases itself for every backend.
 import { createHash } from 'node:crypto';
-import { adError, type DomainInfo, Entry, type Filter, type Scope, type SearchOptions } from '../contracts/directory.ts';
-import { attributeTypeDescription, ATTRIBUTE_TYPES, dITContentRule, OBJECT_CLASSES, objectClassDescription } from '../contracts/ad-schema.ts';
+import { adError, type AttributeValue, type DomainInfo, Entry, type Filter, type Scope, type SearchOptions } from '../contracts/directory.ts';
+import {
+  type AttributeType, attributeTypeDescription, ATTRIBUTE_TYPES, dITContentRule, type ObjectClass, OBJECT_CLASSES, objectClassDescription, SYNTAXES,
+} from '../contracts/ad-schema.ts';
 import { inScope, rdnKeys } from '../contracts/dn.ts';
 import { matchesFilter } from '../contracts/filter-match.ts';
 
@@ -51,7 +55,7 @@ export class ConfigurationPartition {
     const n = (this.names = partitionNames(domain, dnsHostName));
     this.#configurationKeys = rdnKeys(n.configuration);
     const category = (cn: string): string => `CN=${cn},${n.schema}`;
-    const add = (dn: string, nc: Stored['nc'], objectClass: string[], cat: string, attrs: Record<string, string | string[]> = {}): void => {
+    const add = (dn: string, nc: Stored['nc'], objectClass: string[], cat: string, attrs: Record<string, AttributeValue | AttributeValue[]> = {}): void => {
       const cn = /^CN=((?:[^,\\]|\\.)*)/i.exec(dn)![1];
       const entry = new Entry(dn, {
         objectClass, cn, name: cn, distinguishedName: dn, instanceType: '4', objectCategory: category(cat),
@@ -79,6 +83,8 @@ export class ConfigurationPartition {
     });
     add(n.schema, 'schema', ['top', 'dMD'], 'DMD', { instanceType: '13', objectVersion: '88' });
     add(n.aggregate, 'schema', ['top', 'subSchema'], 'SubSchema', { modifyTimeStamp: SCHEMA_TIME, createTimeStamp: SCHEMA_TIME });
+    for (const a of ATTRIBUTE_TYPES) add(`CN=${a.cn},${n.schema}`, 'schema', ['top', 'attributeSchema'], 'Attribute-Schema', attributeSchema(a));
+    for (const c of OBJECT_CLASSES) add(`CN=${c.cn},${n.schema}`, 'schema', ['top', 'classSchema'], 'Class-Schema', classSchema(c, n.schema));
   }
 
   /** Whether a (well-formed) DN lies in the Configuration or Schema naming context. */
@@ -114,4 +120,32 @@ export class ConfigurationPartition {
     }
     return '';
   }
+}
+
+/** A GUID string as AD stores it: the first three fields little-endian. */
+function guidBytes(guid: string): Buffer {
+  const b = Buffer.from(guid.replace(/-/g, ''), 'hex');
+  return Buffer.concat([b.subarray(0, 4).reverse(), b.subarray(4, 6).reverse(), b.subarray(6, 8).reverse(), b.subarray(8)]);
+}
+
+const PROPERTY_SETS = { 'Personal-Information': '77b5b886-944a-11d1-aebd-0000f80367c1', 'Web-Information': 'e45795b3-9455-11d1-aebd-0000f80367c1' };
+const bool = (b: boolean): string => (b ? 'TRUE' : 'FALSE');
+
+function attributeSchema(a: AttributeType): Record<string, AttributeValue | AttributeValue[]> {
+  const syntax = SYNTAXES[a.syntax];
+  return {
+    lDAPDisplayName: a.name, attributeID: a.oid, attributeSyntax: syntax.attributeSyntax, oMSyntax: String(syntax.oMSyntax),
+    isSingleValued: bool(a.singleValued), systemOnly: bool(a.systemOnly), schemaIDGUID: guidBytes(a.schemaIDGUID),
+    ...(a.propertySet ? { attributeSecurityGUID: guidBytes(PROPERTY_SETS[a.propertySet]) } : {}),
+  };
+}
+
+/** A class's MUST, MAY and auxiliary classes as one list each (AD splits them into the system* and the others). */
+function classSchema(c: ObjectClass, schemaDN: string): Record<string, AttributeValue | AttributeValue[]> {
+  const kind = { structural: '1', abstract: '2', auxiliary: '3' }[c.kind];
+  return {
+    lDAPDisplayName: c.name, governsID: c.oid, subClassOf: c.sup ?? c.name, objectClassCategory: kind, schemaIDGUID: guidBytes(c.schemaIDGUID),
+    defaultObjectCategory: `CN=${c.defaultObjectCategory},${schemaDN}`, mustContain: c.must, mayContain: c.may, auxiliaryClass: c.aux,
+    possSuperiors: c.possSuperiors,
+  };
 }

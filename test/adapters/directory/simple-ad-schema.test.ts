@@ -46,6 +46,9 @@ describe('AD schema table', () => {
     }
     assert.ok(entries.some((e) => e.has('tokenGroups')));
     assert.deepEqual(undefinedNames(entries), []);
+    const categories = new Set(entries.map((e) => e.first('objectCategory')).filter((c) => c !== undefined));
+    const schemaDN = `CN=Schema,CN=Configuration,${base}`;
+    assert.deepEqual([...categories].filter((c) => !OBJECT_CLASSES.some((k) => `CN=${k.cn},${schemaDN}` === c)), [], 'every objectCategory names a classSchema object');
   });
 
   it('defines every attribute and class of the Configuration and Schema partitions', async () => {
@@ -55,7 +58,7 @@ describe('AD schema table', () => {
       ...(await all(p.search(p.names.configuration, 'sub', ANY, { principal: null, attributes, sizeLimit: 0 }))),
       ...(await all(p.search(p.names.schema, 'sub', ANY, { principal: null, attributes, sizeLimit: 0 }))),
     ];
-    assert.equal(entries.length, 12);
+    assert.equal(entries.length, 12 + ATTRIBUTE_TYPES.length + OBJECT_CLASSES.length);
     assert.deepEqual(undefinedNames(entries), []);
   });
 
@@ -71,7 +74,13 @@ describe('AD schema table', () => {
     assert.equal(new Set(oids).size, oids.length);
     const names = [...ATTRIBUTE_TYPES, ...OBJECT_CLASSES].map((x) => x.name.toLowerCase());
     assert.equal(new Set(names).size, names.length);
-    assert.deepEqual(attributeType('objectSid'), { name: 'objectSid', oid: '1.2.840.113556.1.4.146', syntax: 'sid', singleValued: true, systemOnly: true, constructed: false });
+    const cns = [...ATTRIBUTE_TYPES, ...OBJECT_CLASSES].map((x) => x.cn.toLowerCase());
+    assert.equal(new Set(cns).size, cns.length, 'one schema object per cn');
+    for (const c of OBJECT_CLASSES) assert.ok(OBJECT_CLASSES.some((k) => k.cn === c.defaultObjectCategory), `${c.name}'s defaultObjectCategory ${c.defaultObjectCategory}`);
+    assert.deepEqual(attributeType('objectSid'), {
+      name: 'objectSid', cn: 'Object-Sid', oid: '1.2.840.113556.1.4.146', schemaIDGUID: 'bf9679e8-0de6-11d0-a285-00aa003049e2', syntax: 'sid', singleValued: true,
+      systemOnly: true, constructed: false,
+    });
     assert.equal(attributeType('TELEPHONENUMBER;binary')?.propertySet, 'Personal-Information');
   });
 });

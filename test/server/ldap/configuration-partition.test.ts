@@ -67,6 +67,32 @@ describe('Configuration and Schema partitions (ldapts, real sockets)', () => {
     assert.equal(none.length, 0);
   });
 
+  it('serves an attributeSchema and a classSchema object per attribute and class (what objectCategory names)', async () => {
+    const c = await bound();
+    const { searchEntries: [sid] } = await c.search(SCHEMA, {
+      scope: 'one', filter: '(&(objectClass=attributeSchema)(lDAPDisplayName=objectSid))',
+      attributes: ['attributeID', 'attributeSyntax', 'oMSyntax', 'isSingleValued', 'systemOnly', 'schemaIDGUID', 'objectCategory'],
+    });
+    assert.equal(sid.dn, `CN=Object-Sid,${SCHEMA}`);
+    assert.equal(sid.attributeID, '1.2.840.113556.1.4.146');
+    assert.equal(sid.attributeSyntax, '2.5.5.17');
+    assert.equal(sid.oMSyntax, '4');
+    assert.equal(sid.isSingleValued, 'TRUE');
+    assert.equal(sid.systemOnly, 'TRUE');
+    assert.equal(sid.objectCategory, `CN=Attribute-Schema,${SCHEMA}`);
+    // bf9679e8-0de6-11d0-a285-00aa003049e2 as AD stores a GUID: the first three fields little-endian
+    assert.equal(Buffer.from(sid.schemaIDGUID as Buffer).toString('hex'), 'e87996bfe60dd011a28500aa003049e2');
+    const { searchEntries: [phone] } = await c.search(`CN=Telephone-Number,${SCHEMA}`, { scope: 'base', attributes: ['attributeSecurityGUID'] });
+    assert.equal(Buffer.from(phone.attributeSecurityGUID as Buffer).toString('hex'), '86b8b5774a94d111aebd0000f80367c1', 'Personal-Information');
+    const { searchEntries: [alice] } = await c.search(`CN=Alice Liddell,CN=Users,${BASE}`, { scope: 'base', attributes: ['objectCategory'] });
+    const { searchEntries: [person] } = await c.search(String(alice.objectCategory), { scope: 'base', attributes: ['lDAPDisplayName', 'governsID', 'objectClassCategory'] });
+    assert.deepEqual([person.lDAPDisplayName, person.governsID, person.objectClassCategory], ['person', '2.5.6.6', '1']);
+    const { searchEntries: [user] } = await c.search(`CN=User,${SCHEMA}`, { scope: 'base', attributes: ['subClassOf', 'defaultObjectCategory', 'auxiliaryClass'] });
+    assert.equal(user.subClassOf, 'organizationalPerson');
+    assert.equal(user.defaultObjectCategory, `CN=Person,${SCHEMA}`);
+    assert.ok((user.auxiliaryClass as string[]).includes('securityPrincipal'));
+  });
+
   it('has the domain\'s crossRef under CN=Partitions (how tools find the NetBIOS name)', async () => {
     const c = await bound();
     const { searchEntries } = await c.search(`CN=Partitions,${CONFIG}`, {
@@ -87,7 +113,8 @@ describe('Configuration and Schema partitions (ldapts, real sockets)', () => {
     assert.ok(config.some((e) => e.dn === `CN=Partitions,${CONFIG}`));
     assert.ok(!config.some((e) => e.dn.endsWith(SCHEMA)), 'the Schema NC is another naming context');
     const { searchEntries: schema } = await c.search(SCHEMA, { scope: 'sub', attributes: ['1.1'] });
-    assert.deepEqual(schema.map((e) => e.dn), [SCHEMA, AGGREGATE]);
+    assert.deepEqual(schema.slice(0, 2).map((e) => e.dn), [SCHEMA, AGGREGATE]);
+    assert.ok(schema.every((e) => e.dn.endsWith(`,${SCHEMA}`) || e.dn === SCHEMA));
     const { searchEntries: domain } = await c.search(BASE, { scope: 'sub', filter: '(objectClass=crossRef)', attributes: ['1.1'] });
     assert.equal(domain.length, 0, 'the domain NC does not contain the Configuration NC');
     await assert.rejects(c.search(`CN=Nope,CN=Partitions,${CONFIG}`, { scope: 'base' }), (e: Error & { code: number }) =>
