@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
+import { sidBytesToString } from '../../../server/contracts/ad-binary.ts';
 import { CONTRACT_SEED } from '../../contracts/directory-backend.ts';
 import { ALICE_DN, BASE, type Harness, startLdap, TLS } from '../../server/ldap/harness.ts';
 import { openOn } from '../../adapters/directory/simple-ad-helpers.ts';
@@ -71,5 +72,33 @@ describe(`simple-ad with ldap-utils (store: ${TEST_STORE})`, { skip }, () => {
     const ok = await tool('ldappasswd', ['-ZZ', '-D', 'CORP\\bob', '-w', 'Bob!pass12', '-a', 'Bob!pass12', '-s', 'Strong!pass99']);
     assert.equal(ok.code, 0, ok.err);
     assert.equal((await tool('ldapwhoami', ['-D', 'CORP\\bob', '-w', 'Strong!pass99'])).code, 0);
+  });
+
+  it('ldapsearch with AD filters: string SIDs, sAMAccountType, anr; rootDSE highestCommittedUSN', async () => {
+    const search = (filter: string, ...attrs: string[]) =>
+      tool('ldapsearch', ['-D', 'svc-sssd@corp.example.com', '-w', 'Svc!sssd123', '-b', BASE, '-LLL', '-o', 'ldif-wrap=no', filter, ...attrs]);
+    const alice = await search('(sAMAccountName=alice)', 'objectSid', 'sAMAccountType', 'instanceType');
+    const sid = sidBytesToString(Buffer.from(/^objectSid:: (\S+)$/m.exec(alice.out)![1], 'base64'));
+    assert.match(alice.out, /^sAMAccountType: 805306368$/m);
+    assert.match(alice.out, /^instanceType: 4$/m);
+    const bySid = await search(`(objectSid=${sid})`, 'sAMAccountName');
+    assert.equal(bySid.code, 0, bySid.err);
+    assert.match(bySid.out, /^sAMAccountName: alice$/m);
+    const domainUsers = await search(`(&(objectClass=group)(objectSID=${sid.replace(/-\d+$/, '-513')}))`, 'cn');
+    assert.match(domainUsers.out, /^cn: Domain Users$/m);
+    const users = await search('(sAMAccountType=805306368)', 'sAMAccountName');
+    const persons = await search('(&(objectCategory=person)(objectClass=user))', 'sAMAccountName');
+    const list = (out: string) => (out.match(/^sAMAccountName: .*$/gm) ?? []).sort();
+    assert.ok(list(users.out).length > BULK.length);
+    assert.deepEqual(list(users.out), list(persons.out), 'every user account, as the objectCategory filter finds them');
+    const anr = await search('(anr=lidd)', 'sAMAccountName');
+    assert.deepEqual(anr.out.match(/^sAMAccountName: .*$/gm), ['sAMAccountName: alice']);
+    const firstLast = await search('(anr=Alice Lid)', 'sAMAccountName');
+    assert.deepEqual(firstLast.out.match(/^sAMAccountName: .*$/gm), ['sAMAccountName: alice']);
+    const dse = await tool('ldapsearch', ['-b', '', '-s', 'base', '-LLL', '(objectClass=*)', 'highestCommittedUSN']);
+    const usn = Number(/^highestCommittedUSN: (\d+)$/m.exec(dse.out)?.[1]);
+    assert.ok(usn > 0, dse.out);
+    const changed = await search('(sAMAccountName=bob)', 'uSNChanged');
+    assert.ok(Number(/^uSNChanged: (\d+)$/m.exec(changed.out)![1]) <= usn);
   });
 });
