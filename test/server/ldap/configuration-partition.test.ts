@@ -5,6 +5,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Attribute, Change } from 'ldapts';
+import type { DirectoryBackend } from '../../../server/contracts/directory.ts';
+import { CONTRACT_SEED } from '../../contracts/directory-backend.ts';
+import { MemoryBackend } from '../../fixtures/ldap/memory-backend.ts';
 import { BASE, type Harness, startLdap } from './harness.ts';
 
 const CONFIG = `CN=Configuration,${BASE}`;
@@ -130,5 +133,28 @@ describe('Configuration and Schema partitions (ldapts, real sockets)', () => {
     await assert.rejects(admin.modify(AGGREGATE, change), code(50));
     await assert.rejects(admin.add(`CN=Evil,CN=Partitions,${CONFIG}`, { objectClass: 'crossRef' }), code(50));
     await assert.rejects(admin.del(`CN=CORP,CN=Partitions,${CONFIG}`), code(50));
+  });
+});
+
+describe('Configuration and Schema partitions of a read-only directory (the ad-connector\'s shape)', () => {
+  let h: Harness;
+  before(async () => {
+    const m = new MemoryBackend(CONTRACT_SEED);
+    // what an ad-connector offers: no write methods; the front end serves the partitions itself
+    const readOnly: DirectoryBackend = {
+      kind: 'ad-connector', domain: m.domain, bind: (n, p) => m.bind(n, p), search: (b, s, f, o) => m.search(b, s, f, o), groupsOf: (p) => m.groupsOf(p),
+    };
+    h = await startLdap({ backend: readOnly });
+  });
+  after(async () => h?.close());
+
+  it('serves the crossRef and the subschema entry, and answers writes there with 53 like any other', async () => {
+    const c = h.client();
+    await c.bind('CORP\\admin', 'Adm1n!pass');
+    const { searchEntries: [ref] } = await c.search(`CN=CORP,CN=Partitions,${CONFIG}`, { scope: 'base', attributes: ['nETBIOSName'] });
+    assert.equal(ref.nETBIOSName, 'CORP');
+    const { searchEntries: [s] } = await c.search(AGGREGATE, { scope: 'base', attributes: ['objectClasses'] });
+    assert.ok((s.objectClasses as string[]).length > 30);
+    await assert.rejects(c.modify(AGGREGATE, new Change({ operation: 'replace', modification: new Attribute({ type: 'description', values: ['x'] }) })), code(53));
   });
 });
