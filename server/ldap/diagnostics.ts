@@ -11,6 +11,9 @@ export function bindFailureMessage(adCode: AdBindCode, sasl = false): string {
   return `${hresult}: LdapErr: DSID-0C09044E, comment: AcceptSecurityContext error, data ${adCode}, ${AD_VERSION_SUFFIX}\u0000`;
 }
 
+/** AD's text for a control it cannot process (a malformed value, a missing companion control). */
+export const CONTROL_ERROR = `00000057: LdapErr: DSID-0C090C2B, comment: Error processing control, data 0, ${AD_VERSION_SUFFIX}\u0000`;
+
 export const frontEndError = {
   notBound: () =>
     new LdapError(

@@ -1,18 +1,23 @@
 // SearchRequest: RootDSE, `<GUID=…>`/`<SID=…>` bases, size and time limits (AD caps a
 // non-paged search at MaxPageSize with sizeLimitExceeded), Simple Paged Results (RFC 2696),
-// attribute selection. Results stream with socket backpressure.
+// attribute selection. Results stream with socket backpressure. Server-side sort, VLV and DirSync
+// (sort-control.ts, vlv-control.ts, dirsync-control.ts) answer from the whole result instead.
 import { randomBytes } from 'node:crypto';
 import { adError, type Entry, LdapError, ResultCode, type SearchOptions } from '../contracts/directory.ts';
+import type { DirSyncEntry } from '../contracts/dirsync.ts';
 import { parseExtendedDN } from './ad-values.ts';
 import { selectAttributes } from './attribute-selection.ts';
 import { BerError, BerReader } from '../ber/ber.ts';
 import type { Control, Request } from './decode-request.ts';
-import { frontEndError } from './diagnostics.ts';
+import { CONTROL_ERROR, frontEndError } from './diagnostics.ts';
+import { answerDirSync, DIRSYNC } from './dirsync-control.ts';
 import { encodePagedValue, encodeResult, encodeSearchEntry, type ResponseControl } from './encode-response.ts';
 import { parseDN } from '../contracts/dn.ts';
 import { matchesFilter } from '../contracts/filter-match.ts';
 import { OID } from './root-dse.ts';
 import type { PagedSearch, Session } from './session.ts';
+import { SORT_REQUEST, SortControlError, sortResponse, sortResults, type SortOutcome } from './sort-control.ts';
+import { answerVlv, VLV_REQUEST } from './vlv-control.ts';
 
 type SearchRequest = Request & { op: 'search' };
 
@@ -21,8 +26,10 @@ export async function handleSearch(s: Session, id: number, req: SearchRequest, c
   const send = async (entry: Entry): Promise<void> => {
     if (!s.send(encodeSearchEntry(id, entry.dn, selectAttributes(entry, req.attributes, limits.maxValRange), req.typesOnly))) await s.drained();
   };
+  /** Response controls every SearchResultDone of this search carries (the sort result). */
+  const extra: ResponseControl[] = [];
   const done = (code: number, diagnostic = '', ctl?: ResponseControl[]): void => {
-    if (!signal.aborted) s.send(encodeResult(id, 0x65, { resultCode: code, diagnostic }, ctl));
+    if (!signal.aborted) s.send(encodeResult(id, 0x65, { resultCode: code, diagnostic }, [...extra, ...(ctl ?? [])]));
   };
   if (req.base.trim() === '' && req.scope === 'base') {
     const dse = s.ctx.rootDse();
@@ -38,10 +45,34 @@ export async function handleSearch(s: Session, id: number, req: SearchRequest, c
   const pagedControl = controls.find((c) => c.type === OID.pagedResults);
   const opts = (sig?: AbortSignal): SearchOptions => ({ principal: s.principal, attributes: req.attributes, sizeLimit: req.sizeLimit, signal: sig, followsReferrals: true });
 
+  const dirSyncControl = controls.find((c) => c.type === DIRSYNC);
+  if (dirSyncControl) {
+    const write = async (e: DirSyncEntry): Promise<void> => {
+      if (!s.send(encodeSearchEntry(id, e.dn, e.attributes, false))) await s.drained();
+    };
+    if (await answerDirSync(s, req, base, dirSyncControl, write, done, signal)) return;
+  }
+  const sortControl = controls.find((c) => c.type === SORT_REQUEST);
+  const vlvControl = controls.find((c) => c.type === VLV_REQUEST);
+  let sorted: SortOutcome | undefined;
+  if (sortControl && !(pagedControl && decodePagedValue(pagedControl.value).cookie.length > 0)) {
+    try {
+      sorted = await sortResults(sortControl, s.ctx.backend.search(base, req.scope, req.filter, { ...opts(signal), sizeLimit: 0 }), signal);
+    } catch (e) {
+      if (e instanceof SortControlError) throw new LdapError('protocolError', CONTROL_ERROR);
+      throw e;
+    }
+    if (signal.aborted) return;
+    extra.push(sorted.response);
+    if (!sorted.ok && sortControl.critical) return done(ResultCode.unavailableCriticalExtension, CONTROL_ERROR);
+  } else if (sortControl) extra.push(sortResponse(0)); // a later page of a sorted paged search
+  if (vlvControl) return answerVlv(vlvControl, sorted, pagedControl !== undefined, send, done);
+  const results = (sig?: AbortSignal): AsyncIterable<Entry> => (sorted ? fromArray(sorted.entries) : s.ctx.backend.search(base, req.scope, req.filter, opts(sig)));
+
   if (!pagedControl) {
     const cap = Math.min(req.sizeLimit || Infinity, limits.maxPageSize);
     let count = 0;
-    for await (const entry of s.ctx.backend.search(base, req.scope, req.filter, opts(signal))) {
+    for await (const entry of results(signal)) {
       if (signal.aborted) return;
       if (Date.now() > deadline) return done(ResultCode.timeLimitExceeded);
       if (count >= cap) return done(ResultCode.sizeLimitExceeded);
@@ -55,7 +86,7 @@ export async function handleSearch(s: Session, id: number, req: SearchRequest, c
   const key = JSON.stringify([base.toLowerCase(), req.scope, req.filter, req.attributes]);
   let state: PagedSearch;
   if (cookie.length === 0) {
-    const iterator = s.ctx.backend.search(base, req.scope, req.filter, opts())[Symbol.asyncIterator]();
+    const iterator = results()[Symbol.asyncIterator]();
     state = { key, iterator, sent: 0 };
   } else {
     const found = s.pages.get(cookie.toString('hex'));
@@ -97,6 +128,10 @@ export async function handleSearch(s: Session, id: number, req: SearchRequest, c
   }
   s.pages.set(nextCookie.toString('hex'), state);
   finish(ResultCode.success, nextCookie);
+}
+
+async function* fromArray(entries: Entry[]): AsyncIterable<Entry> {
+  yield* entries;
 }
 
 function decodePagedValue(value: Buffer | undefined): { size: number; cookie: Buffer } {

@@ -10,11 +10,18 @@ export const OID = {
   startTls: '1.3.6.1.4.1.1466.20037',
   whoAmI: '1.3.6.1.4.1.4203.1.11.3',
   passwordModify: '1.3.6.1.4.1.4203.1.11.1',
+  serverSort: '1.2.840.113556.1.4.473',
+  vlv: '2.16.840.1.113730.3.4.9',
+  dirSync: '1.2.840.113556.1.4.841',
+  sdFlags: '1.2.840.113556.1.4.801',
 } as const;
 
 /** Controls the front end understands, so they may be marked critical. ManageDsaIT is a no-op
- *  (there are no referrals to manage). */
-export const SUPPORTED_CONTROLS: string[] = [OID.pagedResults, OID.policyHints, OID.policyHintsDeprecated, OID.manageDsaIT];
+ *  (there are no referrals to manage); SD flags too (nTSecurityDescriptor is returned when the
+ *  directory keeps one, whatever parts the flags select). */
+export const SUPPORTED_CONTROLS: string[] = [
+  OID.pagedResults, OID.policyHints, OID.policyHintsDeprecated, OID.manageDsaIT, OID.serverSort, OID.vlv, OID.dirSync, OID.sdFlags,
+];
 
 export const SASL_MECHANISMS = ['PLAIN'];
 
