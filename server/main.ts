@@ -14,8 +14,8 @@ import { authorizeEndpoint } from './http/authorize-endpoint.ts';
 import { portalRoutes, portalSignIn } from './http/portal/index.ts';
 import { loginRoutes } from './http/login-routes/index.ts';
 import { portalAuditor } from './http/portal/audit.ts';
-import { SAML_LOGIN_REQUEST, SAML_LOGIN_TTL_MS, storeSamlRequests } from './sts/saml/login-requests.ts';
-import { purgeStaleLogins } from './http/login-routes/purge-stale.ts';
+import { storeSamlRequests } from './sts/saml/login-requests.ts';
+import { purgeExpiredRecords } from './expired-records.ts';
 import { createMetrics } from './http/metrics.ts';
 import { IAM_NAMESPACE, queryApi } from './http/query-api.ts';
 import type { ActionServices } from './iam/action.ts';
@@ -34,10 +34,9 @@ import { RevokeSessions } from './sts/actions/revoke-sessions.ts';
 import { AuditLog } from './audit/audit-log.ts';
 import { LookupEvents } from './audit/lookup-events.ts';
 import { cloudTrailApi, isCloudTrailRequest } from './http/cloudtrail-api.ts';
-import { OIDC_LOGIN_KIND, OIDC_LOGIN_TTL_MS, oidcLoginProvider, oidcLoginStates, openMfaVerifier, openStore, samlLoginProvider, samlSpMetadata } from './registry.ts';
+import { OIDC_LOGIN_TTL_MS, oidcLoginProvider, oidcLoginStates, openMfaVerifier, openStore, samlLoginProvider, samlSpMetadata } from './registry.ts';
 import { ensureSpKeyPair } from './saml-sp-key.ts';
 import { spEndpoints } from './sts/saml/sp-endpoints.ts';
-import { purgeExpiredReplays } from './sts/saml/replay-cache.ts';
 import { directoryDetails, startDirectories, type Directories } from './directories.ts';
 import { openDirectoryMfa } from './directory-mfa/index.ts';
 import { applyConnectionLimits, httpServerOptions } from './http/connection-limits.ts';
@@ -53,7 +52,7 @@ export interface BrokerOptions {
   /** Where the start-up lines (endpoints, first-start credentials) go; stdout by default. */
   print?: (line: string) => void;
   env?: NodeJS.ProcessEnv;
-  /** The Query API's clock (tests replay captured requests at their own time). */
+  /** The Query API's clock (tests replay captured requests at their own time), by which the Store also judges expiry. */
   clock?: () => Date;
 }
 
@@ -102,7 +101,8 @@ export async function startBroker(opts: BrokerOptions): Promise<Broker> {
         }
       }, 10_000);
   keyReload?.unref();
-  const store = await openStore(config.store);
+  const clock = opts.clock ?? (() => new Date());
+  const store = await openStore(config.store, { clock });
   let closeOnFailure: () => Promise<void> = async () => {};
   try {
     const now = new Date();
@@ -176,8 +176,7 @@ export async function startBroker(opts: BrokerOptions): Promise<Broker> {
     const readiness = () => ({ directories: directoryDetails(started.directories?.running ?? []) });
     const app = createApp({ store, logger, metrics, queryApi: apis, authorize, samlMetadata, portal, readiness, federatedLogin, guard: browserGuard({ perSource }), trustProxy: config.http.trustProxy });
     const housekeeping = setInterval(() => {
-      purgeExpiredReplays(store, new Date()).catch((err) => logger.warn({ err }, 'SAML replay cache purge failed'));
-      purgeStaleLogins(store, [SAML_LOGIN_REQUEST, OIDC_LOGIN_KIND], Math.max(SAML_LOGIN_TTL_MS, OIDC_LOGIN_TTL_MS), new Date()).catch((err) => logger.warn({ err }, 'stale sign-in purge failed'));
+      purgeExpiredRecords(store, clock()).catch((err) => logger.warn({ err }, 'purging expired records failed'));
     }, 3600_000);
     housekeeping.unref();
     const directories: Directories = await startDirectories(config.directories, {

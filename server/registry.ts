@@ -20,12 +20,13 @@ import type { Store } from './contracts/store.ts';
 
 export type StoreConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; schema?: string };
 
-export function openStore(cfg: StoreConfig): Promise<Store> {
+/** `clock` judges which records have expired (default: the system's). */
+export function openStore(cfg: StoreConfig, opts: { clock?: () => Date } = {}): Promise<Store> {
   switch (cfg.kind) {
     case 'sqlite':
-      return openSqliteStore(cfg.file);
+      return openSqliteStore(cfg.file, opts);
     case 'postgres':
-      return openPostgresStore(cfg.url, { schema: cfg.schema });
+      return openPostgresStore(cfg.url, { schema: cfg.schema, ...opts });
   }
 }
 

@@ -9,6 +9,9 @@ export interface EntityRecord<T = unknown> {
   parent?: string | null; // owning object's key, for listing and cascading deletes
   ref?: string | null; // a secondary reference (e.g. the policy ARN of an attachment), for counting
   data: T;
+  /** When set, the record expires at this instant (by the Store's clock): it is then as if absent — reads skip it,
+   *  insert replaces it, update and delete leave it — until `purgeExpired` deletes it. */
+  expiresAt?: Date | null;
 }
 
 export interface ListOptions {
@@ -36,8 +39,10 @@ export interface EntityRepo {
   update(record: EntityRecord): Promise<boolean>;
   upsert(record: EntityRecord): Promise<void>;
   delete(account: string, kind: string, key: string): Promise<boolean>;
-  /** Deletes every record of the given kinds whose parent is `parent`; returns how many. */
+  /** Deletes every record of the given kinds whose parent is `parent` (expired ones too); returns how many. */
   deleteByParent(account: string, kinds: string[], parent: string): Promise<number>;
+  /** Deletes, in one statement, every record of the given kinds (in every account) expired at `now`; returns how many. */
+  purgeExpired(kinds: readonly string[], now: Date): Promise<number>;
 }
 
 export interface MetaRepo {

@@ -13,7 +13,7 @@ export const LOGIN_TTL_MS = 10 * 60_000;
 export function storeLoginStates(store: Store, ttlMs = LOGIN_TTL_MS, now: () => number = Date.now): LoginStates {
   return {
     async put(state, login) {
-      await store.entities.insert({ account: '', kind: OIDC_LOGIN, key: state, data: login });
+      await store.entities.insert({ account: '', kind: OIDC_LOGIN, key: state, data: login, expiresAt: new Date(login.createdAt + ttlMs) });
     },
     async take(state) {
       const rec = await store.entities.get<PendingLogin>('', OIDC_LOGIN, state);

@@ -12,8 +12,8 @@ function isUniqueViolation(err: unknown): boolean {
   return (err as { code?: string })?.code === '23505';
 }
 
-/** Connects to PostgreSQL at `url`, optionally inside `schema` (created if missing), and migrates. */
-export async function openPostgresStore(url: string, opts: { schema?: string; poolSize?: number; onConnectionError?: (err: Error) => void } = {}): Promise<Store> {
+/** Connects to PostgreSQL at `url`, optionally inside `schema` (created if missing), and migrates; `clock` judges expiry. */
+export async function openPostgresStore(url: string, opts: { schema?: string; poolSize?: number; onConnectionError?: (err: Error) => void; clock?: () => Date } = {}): Promise<Store> {
   const schema = opts.schema;
   if (schema !== undefined) {
     if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name ${schema}`);
@@ -29,10 +29,10 @@ export async function openPostgresStore(url: string, opts: { schema?: string; po
   const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 10, connectionTimeoutMillis: 10_000, ...(schema ? { options: `-c search_path=${schema}` } : {}) });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: guardPool(pool, opts.onConnectionError ?? (() => {})) }) });
   try {
-    await migrateToLatest(db, 'postgres');
+    await migrateToLatest(db, 'postgres', schema);
   } catch (err) {
     await db.destroy();
     throw err;
   }
-  return new SqlStore('postgres', db, isUniqueViolation, postgresLimiter(pool, toStoreError));
+  return new SqlStore('postgres', db, isUniqueViolation, postgresLimiter(pool, toStoreError), opts.clock);
 }

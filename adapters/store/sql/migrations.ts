@@ -65,13 +65,25 @@ function migrations(dialect: 'sqlite' | 'postgres'): Record<string, Migration> {
         .execute();
     },
   },
+  // Records that expire (sign-in states, the SAML replay cache, portal sessions, CLI logins, TOTP markers): rows
+  // already stored keep null (never expire) and are judged by the code that reads them, as before.
+  '0004-entity-expiry': {
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('entities').addColumn('expires_at', 'bigint').execute();
+      await db.schema.createIndex('entities_expiry').on('entities').columns(['kind', 'expires_at']).execute();
+    },
+  },
   };
 }
 
-/** Brings the schema up to date; throws with the failing migration's error. */
-export async function migrateToLatest(db: Kysely<any>, dialect: 'sqlite' | 'postgres'): Promise<void> {
+/**
+ * Brings the schema up to date; throws with the failing migration's error. `schema` (PostgreSQL): the one the
+ * store lives in — kysely looks for its migration tables in every schema unless told which, so a second store
+ * in another schema of the same database would otherwise find the first one's tables and fail.
+ */
+export async function migrateToLatest(db: Kysely<any>, dialect: 'sqlite' | 'postgres', schema?: string): Promise<void> {
   const provider: MigrationProvider = { getMigrations: async () => migrations(dialect) };
-  const migrator = new Migrator({ db, provider, migrationTableName: 'idbroker_migrations', migrationLockTableName: 'idbroker_migrations_lock' });
+  const migrator = new Migrator({ db, provider, migrationTableName: 'idbroker_migrations', migrationLockTableName: 'idbroker_migrations_lock', ...(schema ? { migrationTableSchema: schema } : {}) });
   let { error, results } = await migrator.migrateToLatest();
   // Replicas starting together may race on creating the migration tables themselves; the loser retries.
   for (let attempt = 1; error && attempt <= 3; attempt++) {

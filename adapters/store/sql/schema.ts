@@ -7,6 +7,8 @@ export interface EntitiesTable {
   ref: string | null;
   data: string;
   created_at: string;
+  /** Epoch milliseconds (PostgreSQL bigint: read back as a string); null: never expires. */
+  expires_at: number | string | null;
 }
 
 export interface MetaTable {

@@ -64,8 +64,8 @@ function ownerOnlyDatabaseFiles(file: string): void {
   }
 }
 
-/** Opens (creating if needed) the SQLite store at `file` (':memory:' for tests) and migrates it. */
-export async function openSqliteStore(file: string): Promise<Store> {
+/** Opens (creating if needed) the SQLite store at `file` (':memory:' for tests) and migrates it; `clock` judges expiry. */
+export async function openSqliteStore(file: string, opts: { clock?: () => Date } = {}): Promise<Store> {
   if (file !== ':memory:') {
     mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
     ownerOnlyDatabaseFiles(file);
@@ -77,5 +77,5 @@ export async function openSqliteStore(file: string): Promise<Store> {
   database.pragma('foreign_keys = ON');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
   await migrateToLatest(db, 'sqlite');
-  return new SqlStore('sqlite', db, isUniqueViolation, memoryLimiter);
+  return new SqlStore('sqlite', db, isUniqueViolation, memoryLimiter, opts.clock);
 }

@@ -16,10 +16,16 @@ import type { KeyRing } from '../../keys/keyring.ts';
 
 const ACCOUNT = '';
 const KIND = { request: 'cli-login', code: 'cli-code', userCode: 'cli-user-code' } as const;
+/** The kinds of Store record a CLI login leaves, all expiring. */
+export const CLI_LOGIN_KINDS: readonly string[] = Object.values(KIND);
 
 /** Time to sign in and pick a role; a code, once issued, must be exchanged within CODE_TTL. */
 export const REQUEST_TTL_MS = 10 * 60_000;
 export const CODE_TTL_MS = 2 * 60_000;
+/** The Store keeps a request or code this long past its deadline, so that a late poll or exchange is told it
+ *  expired rather than that it is unknown; then it expires in the Store (purgeExpired deletes it). */
+const KEPT_MS = REQUEST_TTL_MS;
+const storeExpiry = (deadline: number) => new Date(deadline + KEPT_MS);
 /** RFC 8628 §3.2: the polling interval the CLI is told, and the one a too-eager poller is slowed to. */
 export const POLL_INTERVAL_S = 5;
 
@@ -161,7 +167,7 @@ export class CliLogins {
     const requestId = token();
     const requestCode = newUserCode();
     const data: LoginRequest = { mode: 'loopback', expiresAt: this.now() + REQUEST_TTL_MS, requestCode, ...o };
-    await this.store.entities.insert({ account: ACCOUNT, kind: KIND.request, key: hash(requestId), data });
+    await this.store.entities.insert({ account: ACCOUNT, kind: KIND.request, key: hash(requestId), data, expiresAt: storeExpiry(data.expiresAt) });
     return { requestId, requestCode, expiresIn: REQUEST_TTL_MS / 1000 };
   }
 
@@ -219,8 +225,8 @@ export class CliLogins {
       if (existing && existing.data.expiresAt > this.now()) continue; // a live code is never reused
       if (existing) await this.store.entities.delete(ACCOUNT, KIND.userCode, raw);
       await this.store.transaction(async (tx) => {
-        await tx.entities.insert({ account: ACCOUNT, kind: KIND.request, key: hash(deviceCode), data });
-        await tx.entities.insert({ account: ACCOUNT, kind: KIND.userCode, key: raw, data: { request: deviceCode, expiresAt: data.expiresAt } });
+        await tx.entities.insert({ account: ACCOUNT, kind: KIND.request, key: hash(deviceCode), data, expiresAt: storeExpiry(data.expiresAt) });
+        await tx.entities.insert({ account: ACCOUNT, kind: KIND.userCode, key: raw, data: { request: deviceCode, expiresAt: data.expiresAt }, expiresAt: storeExpiry(data.expiresAt) });
       });
       return { deviceCode, userCode, expiresIn: REQUEST_TTL_MS / 1000 };
     }
@@ -298,7 +304,7 @@ export class CliLogins {
       redirectUri: rec.data.redirectUri!,
       expiresAt: this.now() + CODE_TTL_MS,
     };
-    await this.store.entities.insert({ account: ACCOUNT, kind: KIND.code, key: codeKey, data });
+    await this.store.entities.insert({ account: ACCOUNT, kind: KIND.code, key: codeKey, data, expiresAt: storeExpiry(data.expiresAt) });
     const url = new URL(rec.data.redirectUri!);
     url.searchParams.set('code', code);
     url.searchParams.set('state', rec.data.state!);
@@ -350,15 +356,8 @@ export class CliLogins {
       : { ok: false, error: 'authorization_pending', description: 'Waiting for the sign-in in the browser.' };
   }
 
-  /** Deletes expired requests and codes; returns how many. */
-  async prune(): Promise<number> {
-    const now = this.now();
-    let n = 0;
-    for (const kind of Object.values(KIND)) {
-      for (const r of await this.store.entities.list<{ expiresAt: number }>(ACCOUNT, kind)) {
-        if (r.data.expiresAt <= now && (await this.store.entities.delete(ACCOUNT, kind, r.key))) n++;
-      }
-    }
-    return n;
+  /** Deletes the requests and codes expired in the Store; returns how many. */
+  prune(): Promise<number> {
+    return this.store.entities.purgeExpired(CLI_LOGIN_KINDS, this.clock());
   }
 }

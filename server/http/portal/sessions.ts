@@ -46,7 +46,7 @@ export class PortalSessions {
     const id = randomToken();
     const now = this.clock().getTime();
     const session: PortalSession = { identity, csrf: randomToken(), createdAt: now, lastSeenAt: now, expiresAt: now + this.limits.absoluteSeconds * 1000 };
-    await this.store.entities.insert({ account: ACCOUNT, kind: PORTAL_SESSION, key: keyOf(id), data: session });
+    await this.store.entities.insert({ account: ACCOUNT, kind: PORTAL_SESSION, key: keyOf(id), data: session, expiresAt: this.#deadline(session) });
     if (now - this.lastPrune >= PRUNE_MS) {
       this.lastPrune = now;
       await this.prune();
@@ -68,7 +68,7 @@ export class PortalSessions {
     }
     if (now - s.lastSeenAt >= TOUCH_MS) {
       s.lastSeenAt = now;
-      await this.store.entities.update({ account: ACCOUNT, kind: PORTAL_SESSION, key, data: s });
+      await this.store.entities.update({ account: ACCOUNT, kind: PORTAL_SESSION, key, data: s, expiresAt: this.#deadline(s) });
     }
     return s;
   }
@@ -77,15 +77,13 @@ export class PortalSessions {
     if (id && id.length <= 100) await this.store.entities.delete(ACCOUNT, PORTAL_SESSION, keyOf(id));
   }
 
+  /** The Store's expiry of a session: the earlier of its absolute and idle deadlines. */
+  #deadline(s: PortalSession): Date {
+    return new Date(Math.min(s.expiresAt, s.lastSeenAt + this.limits.idleSeconds * 1000));
+  }
+
   /** Deletes sessions past their deadlines; returns how many. */
-  async prune(): Promise<number> {
-    const now = this.clock().getTime();
-    let n = 0;
-    for (const r of await this.store.entities.list<PortalSession>(ACCOUNT, PORTAL_SESSION)) {
-      if (now >= r.data.expiresAt || now - r.data.lastSeenAt >= this.limits.idleSeconds * 1000) {
-        if (await this.store.entities.delete(ACCOUNT, PORTAL_SESSION, r.key)) n++;
-      }
-    }
-    return n;
+  prune(): Promise<number> {
+    return this.store.entities.purgeExpired([PORTAL_SESSION], this.clock());
   }
 }

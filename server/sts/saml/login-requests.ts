@@ -22,7 +22,9 @@ export function storeSamlRequests(store: Store, ttlMs = SAML_LOGIN_TTL_MS): Saml
   const valid = (id: string) => id.length > 0 && id.length <= 256;
   return {
     async save(id, provider, now) {
-      await store.entities.insert({ account: '', kind: SAML_LOGIN_REQUEST, key: id, data: { provider, createdAt: now.getTime() } satisfies PendingSamlRequest });
+      // kept a second TTL in the Store, so that a late answer is told it took too long rather than unknown
+      const expiresAt = new Date(now.getTime() + 2 * ttlMs);
+      await store.entities.insert({ account: '', kind: SAML_LOGIN_REQUEST, key: id, data: { provider, createdAt: now.getTime() } satisfies PendingSamlRequest, expiresAt });
     },
     async peek(id) {
       return valid(id) ? (await store.entities.get<PendingSamlRequest>('', SAML_LOGIN_REQUEST, id))?.data : undefined;

@@ -1,5 +1,6 @@
 // Single use of an assertion ID, across replicas: an entity per (issuer, ID) in the Store, kept until the
-// assertion's NotOnOrAfter. A second use finds the record (ConflictError) and is refused.
+// assertion's NotOnOrAfter (the record's expiry in the Store). A second use finds the record (ConflictError) and
+// is refused.
 import { createHash } from 'node:crypto';
 import { AwsError, ConflictError } from '../../contracts/errors.ts';
 import type { Store } from '../../contracts/store.ts';
@@ -13,7 +14,7 @@ interface ReplayRecord {
 /** Records the assertion as used; throws InvalidIdentityToken when it was used before (and has not expired). */
 export async function useAssertionOnce(store: Store, issuer: string, assertionId: string, expiresAt: Date, now: Date): Promise<void> {
   const key = createHash('sha256').update(`${issuer}\n${assertionId}`).digest('hex');
-  const record = { account: '', kind: SAML_REPLAY, key, data: { expiresAt: expiresAt.toISOString() } satisfies ReplayRecord };
+  const record = { account: '', kind: SAML_REPLAY, key, data: { expiresAt: expiresAt.toISOString() } satisfies ReplayRecord, expiresAt };
   try {
     await store.entities.insert(record);
   } catch (err) {
@@ -28,14 +29,3 @@ export async function useAssertionOnce(store: Store, issuer: string, assertionId
   }
 }
 
-/** Deletes replay records whose assertions can no longer be accepted; returns how many (for a periodic job). */
-export async function purgeExpiredReplays(store: Store, now: Date, pageSize = 500): Promise<number> {
-  let removed = 0;
-  let afterKey: string | undefined;
-  for (;;) {
-    const page = await store.entities.list<ReplayRecord>('', SAML_REPLAY, { limit: pageSize, ...(afterKey ? { afterKey } : {}) });
-    for (const r of page) if (Date.parse(r.data.expiresAt) <= now.getTime() && (await store.entities.delete('', SAML_REPLAY, r.key))) removed++;
-    if (page.length < pageSize) return removed;
-    afterKey = page[page.length - 1].key;
-  }
-}

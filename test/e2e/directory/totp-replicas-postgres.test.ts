@@ -18,8 +18,8 @@ const keys = new KeyRing([newKey()]);
 
 before(async () => {
   db = await createTestDatabase('idbroker_totp');
-  a = await openPostgresStore(db.url);
-  b = await openPostgresStore(db.url);
+  a = await openPostgresStore(db.url, { clock: () => T0 }); // the Stores judge expiry at the test's time
+  b = await openPostgresStore(db.url, { clock: () => T0 });
 });
 after(async () => {
   await a?.close();

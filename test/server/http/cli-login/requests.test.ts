@@ -13,7 +13,7 @@ const REDIRECT = 'http://127.0.0.1:5000/callback';
 
 async function setup() {
   let t = Date.parse('2026-11-28T12:00:00Z');
-  const store = await openSqliteStore(':memory:');
+  const store = await openSqliteStore(':memory:', { clock: () => new Date(t) });
   const logins = new CliLogins(store, new KeyRing([newKey()]), () => new Date(t));
   return { logins, store, advance: (ms: number) => (t += ms) };
 }
@@ -110,6 +110,9 @@ describe('CLI login requests', () => {
     advance(REQUEST_TTL_MS + 1);
     assert.equal(((await logins.pollDevice(b.deviceCode)) as { error: string }).error, 'expired_token');
     assert.equal(await logins.handleForUserCode(b.userCode), undefined);
-    assert.ok((await logins.prune()) >= 2);
+    assert.equal(await logins.prune(), 0, 'kept one TTL past the deadline, so a late poll is told expired_token');
+    advance(REQUEST_TTL_MS);
+    assert.equal(await logins.prune(), 4, 'then both device requests and their user codes expire in the Store and are purged');
+    assert.equal(((await logins.pollDevice(b.deviceCode)) as { error: string }).error, 'invalid_grant');
   });
 });

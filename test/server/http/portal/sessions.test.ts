@@ -51,7 +51,7 @@ describe('portal sessions', () => {
   });
 
   it('ends sessions after the idle limit and after the absolute limit', async () => {
-    let now = Date.parse('2026-01-01T00:00:00Z');
+    let now = Date.now(); // the Store judges expiry by the system clock: the test's clock starts there and moves on
     const p = await startPortal(a, { clock: () => new Date(now), sessionLimits: { idleSeconds: 600, absoluteSeconds: 1800 } });
     portals.push(p);
     const br = new Browser();
@@ -119,7 +119,7 @@ describe('PortalSessions in the Store', () => {
   after(async () => a.destroy());
 
   it('keeps only a hash of the cookie value, and sweeps expired sessions on a later sign-in', async () => {
-    let now = Date.parse('2026-01-01T00:00:00Z');
+    let now = Date.now(); // the Store judges expiry by the system clock: the test's clock starts there and moves on
     const sessions = new PortalSessions(a.store, () => new Date(now), { idleSeconds: 60, absoluteSeconds: 3600 });
     const identity = { source: 'directory' as const, provider: 'd-1000000001', subject: 'CN=alice', displayName: 'CORP\\alice', sessionName: 'alice', claims: {}, authTime: 0 };
     const first = await sessions.create(identity);
