@@ -3,15 +3,16 @@
 // com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.LookupEvents (botocore's target prefix; the JS SDK v3
 // sends the short CloudTrail_20131101.LookupEvents), SigV4 for service "cloudtrail",
 // authorized as cloudtrail:LookupEvents; errors as {"__type": …, "message": …}. The call is itself audited.
+// Named steps as the Query API's (./query-api.ts), sharing its admission and SigV4 steps.
 import type { Context } from 'koa';
 import { AwsError } from '../contracts/errors.ts';
 import { toWireError } from '../contracts/wire-error.ts';
 import type { RateLimiter, Store } from '../contracts/store.ts';
 import type { Authorizer } from '../iam/authorizer.ts';
-import type { Caller } from '../iam/caller.ts';
-import { authenticateRequest, type AuthenticateDeps } from './authenticate.ts';
+import { auditGate, limitPrincipal, limitSource } from './admission.ts';
+import { sigv4Authentication, type AuthenticateDeps, type SignedState, type SigV4Expectation } from './authenticate.ts';
+import { compose, type Step } from './pipeline.ts';
 import { readBody } from './read-body.ts';
-import type { IncomingSignedRequest } from '../sts/sigv4/index.ts';
 import type { AuditLog } from '../audit/audit-log.ts';
 import { CloudTrailError, lookupCloudTrailEvents, parseLookupRequest } from '../audit/cloudtrail-lookup.ts';
 import { DENIED_CODES, newEventId, redact, userIdentity } from '../audit/event.ts';
@@ -58,69 +59,118 @@ function asCloudTrailError(err: unknown): CloudTrailError {
 }
 
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+const DENIED_JSON = new Set(['UnrecognizedClientException', 'InvalidSignatureException', 'ExpiredTokenException', 'MissingAuthenticationTokenException']);
 
-export function cloudTrailApi(deps: CloudTrailApiDeps) {
-  const clock = deps.clock ?? (() => new Date());
-  return async function handleCloudTrail(ctx: Context): Promise<void> {
-    const requestId = ctx.state.requestId as string;
-    const operation = TARGET.exec(ctx.get('x-amz-target'))?.[1] ?? '';
-    ctx.state.action = `cloudtrail:${operation}`;
-    const now = clock();
-    let caller: Caller | undefined;
-    let body: unknown;
-    let failure: CloudTrailError | undefined;
-    const send = (status: number, payload: unknown) => {
-      ctx.status = status;
-      ctx.body = JSON.stringify(payload);
-      ctx.set('Content-Type', CONTENT_TYPE);
-      ctx.set('x-amzn-RequestId', requestId);
-    };
+/** One LookupEvents request as its steps fill it in. */
+interface CloudTrailState extends SignedState {
+  readonly requestId: string;
+  readonly operation: string;
+  readonly now: Date;
+  raw?: Buffer;
+  /** The parsed JSON body (the audit record's requestParameters). */
+  body?: unknown;
+  failure?: CloudTrailError;
+}
+
+function send(ctx: Context, state: CloudTrailState, status: number, payload: unknown): void {
+  ctx.status = status;
+  ctx.body = JSON.stringify(payload);
+  ctx.set('Content-Type', CONTENT_TYPE);
+  ctx.set('x-amzn-RequestId', state.requestId);
+}
+
+/** Outermost: the call's own audit record once answered (not the 503s). */
+function recordLookupAudit(deps: CloudTrailApiDeps): Step<CloudTrailState> {
+  return async function recordLookupAudit(ctx, state, next) {
     try {
-      if (deps.audit && !deps.audit.accepting) throw new AwsError('ServiceUnavailable', 'The audit trail is behind; try again shortly.');
-      if (deps.limits?.perSource && !(await deps.limits.perSource.consume(ctx.ip)).allowed) throw new AwsError('Throttling');
-      const raw = await readBody(ctx.req, deps.bodyLimit);
-      const req: IncomingSignedRequest = { method: ctx.method, path: ctx.path, rawQuery: ctx.querystring, headers: ctx.req.headers, rawHeaders: ctx.req.rawHeaders, body: raw };
-      caller = await authenticateRequest(deps, req, 'cloudtrail', now);
-      if (deps.limits?.perPrincipal && !(await deps.limits.perPrincipal.consume(caller.arn)).allowed) throw new AwsError('Throttling');
-      if (operation !== 'LookupEvents') throw new CloudTrailError('UnknownOperationException', `idbroker answers CloudTrail's LookupEvents only, not ${operation}.`);
-      try {
-        body = raw.length === 0 ? {} : JSON.parse(raw.toString('utf8'));
-      } catch {
-        throw new CloudTrailError('SerializationException', 'The request body is not valid JSON.');
-      }
-      const lookup = parseLookupRequest(body);
-      await deps.authorizer.authorize(caller, 'cloudtrail:LookupEvents', '*', now, {
-        'aws:SourceIp': ctx.ip,
-        'aws:SecureTransport': ctx.secure,
-        'aws:RequestedRegion': deps.region,
-      });
-      send(200, await lookupCloudTrailEvents(deps.store, caller.account, lookup));
-    } catch (caught) {
-      failure = asCloudTrailError(caught);
-      if (!(caught instanceof CloudTrailError || caught instanceof AwsError)) ctx.state.error = caught;
-      ctx.state.errorCode = failure.code;
-      send(failure.status, { __type: failure.code, message: failure.message });
+      await next();
     } finally {
-      if (deps.audit && operation && failure?.status !== 503) {
+      const { audit } = deps;
+      const { body, failure } = state;
+      if (audit && state.operation && failure?.status !== 503) {
         const params = body !== null && typeof body === 'object' && !Array.isArray(body) ? Object.fromEntries(Object.entries(body).map(([k, v]) => [lowerFirst(k), v])) : null;
-        deps.audit.record({
+        audit.record({
           eventVersion: '1.08',
-          eventTime: now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+          eventTime: state.now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
           eventSource: 'cloudtrail.amazonaws.com',
-          eventName: operation,
+          eventName: state.operation,
           awsRegion: deps.region,
           sourceIPAddress: ctx.ip,
           userAgent: ctx.get('user-agent') || undefined,
-          userIdentity: userIdentity(caller),
+          userIdentity: userIdentity(state.caller),
           requestParameters: params && Object.keys(params).length ? (redact(params) as Record<string, unknown>) : null,
           responseElements: null,
           ...(failure ? { errorCode: failure.code, errorMessage: failure.message } : {}),
-          requestID: requestId,
+          requestID: state.requestId,
           eventID: newEventId(),
           readOnly: true,
-          denied: failure !== undefined && (DENIED_CODES.has(failure.code) || ['UnrecognizedClientException', 'InvalidSignatureException', 'ExpiredTokenException', 'MissingAuthenticationTokenException'].includes(failure.code)),
+          denied: failure !== undefined && (DENIED_CODES.has(failure.code) || DENIED_JSON.has(failure.code)),
         });
       }
     }
+  };
+}
+
+/** Whatever the steps after it throw, as AWS JSON's {"__type", "message"}. */
+const renderLookupErrors: Step<CloudTrailState> = async function renderLookupErrors(ctx, state, next) {
+  try {
+    await next();
+  } catch (caught) {
+    const failure = asCloudTrailError(caught);
+    if (!(caught instanceof CloudTrailError || caught instanceof AwsError)) ctx.state.error = caught;
+    ctx.state.errorCode = failure.code;
+    state.failure = failure;
+    send(ctx, state, failure.status, { __type: failure.code, message: failure.message });
+  }
+};
+
+function readSignedRequest(deps: CloudTrailApiDeps): Step<CloudTrailState> {
+  return async function readSignedRequest(ctx, state, next) {
+    const raw = await readBody(ctx.req, deps.bodyLimit);
+    state.raw = raw;
+    state.signed = { method: ctx.method, path: ctx.path, rawQuery: ctx.querystring, headers: ctx.req.headers, rawHeaders: ctx.req.rawHeaders, body: raw };
+    return next();
+  };
+}
+
+function lookupEvents(deps: CloudTrailApiDeps): Step<CloudTrailState> {
+  return async function lookupEvents(ctx, state, next) {
+    const { operation, raw, now } = state;
+    const caller = state.caller!;
+    if (operation !== 'LookupEvents') throw new CloudTrailError('UnknownOperationException', `idbroker answers CloudTrail's LookupEvents only, not ${operation}.`);
+    try {
+      state.body = raw!.length === 0 ? {} : JSON.parse(raw!.toString('utf8'));
+    } catch {
+      throw new CloudTrailError('SerializationException', 'The request body is not valid JSON.');
+    }
+    const lookup = parseLookupRequest(state.body);
+    await deps.authorizer.authorize(caller, 'cloudtrail:LookupEvents', '*', now, {
+      'aws:SourceIp': ctx.ip,
+      'aws:SecureTransport': ctx.secure,
+      'aws:RequestedRegion': deps.region,
+    });
+    send(ctx, state, 200, await lookupCloudTrailEvents(deps.store, caller.account, lookup));
+    return next();
+  };
+}
+
+const CLOUDTRAIL: SigV4Expectation = { service: 'cloudtrail', explainMismatch: true };
+
+export function cloudTrailApi(deps: CloudTrailApiDeps) {
+  const clock = deps.clock ?? (() => new Date());
+  const run = compose<CloudTrailState>([
+    recordLookupAudit(deps),
+    renderLookupErrors,
+    auditGate(deps),
+    limitSource(deps),
+    readSignedRequest(deps),
+    sigv4Authentication(deps, () => CLOUDTRAIL), // the Query API's step
+    limitPrincipal(deps),
+    lookupEvents(deps),
+  ]);
+  return function handleCloudTrail(ctx: Context): Promise<void> {
+    const operation = TARGET.exec(ctx.get('x-amz-target'))?.[1] ?? '';
+    ctx.state.action = `cloudtrail:${operation}`;
+    return run(ctx, { requestId: ctx.state.requestId as string, operation, now: clock() });
   };
 }

@@ -4,7 +4,7 @@ import type { Context } from 'koa';
 import { sigv4Authentication } from './authenticate.ts';
 import { wantsJson } from './json-response.ts';
 import { compose, type Step } from './pipeline.ts';
-import { auditGate, limitPrincipal, limitSource } from './query-pipeline/admission.ts';
+import { auditGate, limitPrincipal, limitSource } from './admission.ts';
 import { recordAudit } from './query-pipeline/audit-record.ts';
 import { authorizeAction, runAction } from './query-pipeline/authorize-action.ts';
 import { readRequest } from './query-pipeline/read-request.ts';
