@@ -32,10 +32,24 @@ export function logonTimestampDue(guid: string, stored: string | undefined, inte
   return now - last >= intervalDays * DAY_MS - Math.floor(h * JITTER_MS);
 }
 
-/** A successful logon: lastLogon always, lastLogonTimestamp when due. */
-export async function recordLogon(ctx: Ctx, user: Obj): Promise<void> {
+const inFlight = new WeakMap<Ctx, Map<string, Promise<void>>>();
+
+/** A successful logon: lastLogon always, lastLogonTimestamp when due. Logons of one account that
+ *  arrive while one is being recorded (a connection pool binding as its service account) share
+ *  that record instead of queueing store writes of their own. */
+export function recordLogon(ctx: Ctx, user: Obj): Promise<void> {
   const guid = guidHex(user);
-  if (!guid) return;
+  if (!guid) return Promise.resolve();
+  let running = inFlight.get(ctx);
+  if (!running) inFlight.set(ctx, (running = new Map()));
+  const joined = running.get(guid);
+  if (joined) return joined;
+  const p = record(ctx, user, guid).finally(() => running.delete(guid));
+  running.set(guid, p);
+  return p;
+}
+
+async function record(ctx: Ctx, user: Obj, guid: string): Promise<void> {
   const now = ctx.now().getTime();
   const account = ctx.state.account;
   await ctx.state.store.entities.upsert({ account, kind: KIND.logon, key: guid, parent: guid, data: { lastLogon: now } });
