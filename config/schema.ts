@@ -2,7 +2,7 @@
 // typed result the broker runs on. Defaults that depend on other keys are filled in here.
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import { accountId, always, boolean, filePath, hostName, integer, list, matching, optional, port, text } from './schema/common.ts';
+import { accountId, always, boolean, filePath, hostName, integer, list, matching, optional, port, text } from '../server/contracts/config-fields.ts';
 import { directorySchema } from './schema/directories.ts';
 import { groupSchema, managedPolicySchema, roleSchema, userSchema } from './schema/iam.ts';
 import { identityProvidersSchema } from './schema/providers.ts';

@@ -49,10 +49,6 @@ export async function startDirectories(
   try {
     for (const cfg of configs) {
       const opened = await openDirectory(cfg, { store: deps.store, logger: deps.logger });
-      if (!opened) {
-        deps.logger.warn({ directory: cfg.id, type: cfg.type }, `directory ${cfg.id}: type ${cfg.type} is not available in this version; not started`);
-        continue;
-      }
       if (opened.close) closers.push(opened.close);
       const r: RunningDirectory = { id: cfg.id, backend: opened.backend, generatedAdminPassword: opened.generatedAdminPassword, trusts: opened.trusts };
       const hostNames = [cfg.dnsName, `dc1.${cfg.dnsName}`, 'localhost', cfg.ldap?.host ?? '', cfg.ldaps?.host ?? ''].filter((h) => h && h !== '0.0.0.0' && h !== '::');

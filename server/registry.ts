@@ -41,11 +41,12 @@ function lockoutHint(cfg: DirectoryConfig, logger: Logger): (sam: string) => voi
     );
 }
 
-/** A directory's backend by its `type`; undefined for a type this version cannot serve yet. */
+/** A directory's backend by its `type`. The switch is exhaustive: a type in the config schema without an adapter
+ *  here does not compile. */
 export async function openDirectory(
   cfg: DirectoryConfig,
   deps: { store: Store; logger: Logger },
-): Promise<{ backend: DirectoryBackend; generatedAdminPassword?: string; close?: () => Promise<void>; trusts?: () => TrustStatus[] } | undefined> {
+): Promise<{ backend: DirectoryBackend; generatedAdminPassword?: string; close?: () => Promise<void>; trusts?: () => TrustStatus[] }> {
   switch (cfg.type) {
     case 'simple-ad':
       return openSimpleAd({ store: deps.store, config: cfg, onLockout: lockoutHint(cfg, deps.logger) });
@@ -66,8 +67,12 @@ export async function openDirectory(
       return { backend: c.backend, close: () => c.close() };
     }
     default:
-      return undefined;
+      return noAdapterFor(cfg);
   }
+}
+
+function noAdapterFor(cfg: never): never {
+  throw new Error(`directory type ${(cfg as { type: string }).type} has no adapter`);
 }
 
 export { trustStatusKey, type TrustStatus } from '../adapters/directory/managed-ad/index.ts';

@@ -1,7 +1,7 @@
 // Declared IAM entities: users (with access keys), groups, roles and managed policies.
 // Names, paths and limits follow IAM's API reference.
 import { z } from 'zod';
-import { accountRef, iamName, iamPath, integer, list, matching, policyArn, tags } from './common.ts';
+import { accountRef, iamName, iamPath, integer, list, matching, policyArn, tags } from '../../server/contracts/config-fields.ts';
 import { policyDocument } from './policy-document.ts';
 
 const inlinePolicies = () =>

@@ -1,7 +1,7 @@
 // IAM policy documents in the config: checked enough to name the exact faulty element, kept as
 // the plain objects the user wrote (a document may also be given as JSON text).
 import { z } from 'zod';
-import { always, expecting, matching } from './common.ts';
+import { always, expecting, matching } from '../../server/contracts/config-fields.ts';
 
 export type PolicyKind = 'identity' | 'trust';
 

@@ -1,7 +1,7 @@
 // Identity providers declared in the config: SAML (IdP metadata) and OIDC (issuer URL).
 import { z } from 'zod';
 import { plainHttpAllowed } from '../../server/contracts/plain-http.ts';
-import { accountRef, always, filePath, list, matching, optional, sessionTags, text } from './common.ts';
+import { accountRef, always, filePath, list, matching, optional, sessionTags, text } from '../../server/contracts/config-fields.ts';
 
 /** https://…, or http://… to a loopback or private address (on-prem IdPs); no query or fragment. */
 export const issuerUrl = () =>

@@ -1,8 +1,9 @@
 // ad-connector: a DirectoryBackend that proxies to on-prem domain controllers, like AWS Directory
 // Service's AD Connector, but usable by any LDAP application. See README.md here.
-import type { DirectoryConfig } from '../../../config/schema.ts';
 import type { DirectoryBackend, DomainInfo } from '../../../server/contracts/directory.ts';
 import { AdConnectorBackend } from './backend.ts';
+import type { AdConnectorConfig } from './config-schema.ts';
+import type { OtherDirectoryConfig } from '../../../server/contracts/directory-config.ts';
 import { NameCache } from './name-cache.ts';
 import { type BreakerOptions, DEFAULT_BREAKER } from './circuit-breaker.ts';
 import { DomainControllers, type Logger } from './domain-controllers.ts';
@@ -14,7 +15,7 @@ import { Upstream } from './upstream.ts';
 export { UpstreamLdapError } from './errors.ts';
 
 export interface OpenAdConnectorOptions {
-  config: DirectoryConfig;
+  config: AdConnectorConfig | OtherDirectoryConfig<'ad-connector'>;
   logger?: Logger;
   /** Circuit breaker per DC (defaults: open after 1 transport failure, 2 s cool-down doubling to 30 s). */
   breaker?: Partial<BreakerOptions>;

@@ -2,10 +2,11 @@
 // Directory Service's Managed Microsoft AD. See README.md here. The registry passes the two
 // adapters it is made of (the local directory, and one ad-connector per trusted domain), so this
 // adapter depends on the contracts only.
-import type { DirectoryConfig } from '../../../config/schema.ts';
 import type { DirectoryBackend, ForeignPrincipals } from '../../../server/contracts/directory.ts';
+import type { LocalDirectoryConfig, OtherDirectoryConfig, UpstreamConfig } from '../../../server/contracts/directory-config.ts';
 import type { Store } from '../../../server/contracts/store.ts';
 import { ManagedAdBackend } from './backend.ts';
+import type { ManagedAdConfig } from './config-schema.ts';
 import { ForeignMembers, type Logger, splitSeed } from './foreign-members.ts';
 import { TrustMonitor, type TrustStatus } from './trust-monitor.ts';
 import { type TrustConnection, TrustedDomain } from './trusted-domain.ts';
@@ -14,15 +15,14 @@ export type { TrustStatus } from './trust-monitor.ts';
 export { trustStatusKey } from './trust-monitor.ts';
 export type { TrustConnection } from './trusted-domain.ts';
 
-type ManagedAdConfig = Extract<DirectoryConfig, { type: 'managed-ad' }>;
 type TrustConfig = ManagedAdConfig['trusts'][number];
 
 export interface OpenManagedAdOptions {
-  config: DirectoryConfig;
+  config: ManagedAdConfig | OtherDirectoryConfig<'managed-ad'>;
   /** Opens the local directory (simple-ad) for this config (its seed without trusted-domain members). */
-  openLocal(config: DirectoryConfig): Promise<{ backend: DirectoryBackend; generatedAdminPassword?: string; foreignPrincipals: ForeignPrincipals }>;
+  openLocal(config: LocalDirectoryConfig): Promise<{ backend: DirectoryBackend; generatedAdminPassword?: string; foreignPrincipals: ForeignPrincipals }>;
   /** Opens the connection to a trusted domain's DCs (an ad-connector) for the config trustConnectorConfig() gives. */
-  openTrust(config: DirectoryConfig): Promise<TrustConnection>;
+  openTrust(config: TrustConnectorConfig): Promise<TrustConnection>;
   /** Where trust status is recorded for `idbroker directories` (optional). */
   store?: Store;
   logger?: Logger;
@@ -42,12 +42,26 @@ export interface ManagedAd {
 
 const silent: Logger = { info() {}, warn() {}, error() {} };
 
+/** The ad-connector config for a trusted domain's DCs (what openTrust is given). */
+export interface TrustConnectorConfig {
+  type: 'ad-connector';
+  id: string;
+  dnsName: string;
+  netbiosName: string;
+  size: 'small';
+  upstream: UpstreamConfig;
+  groupCacheSeconds: number;
+  nameCacheSeconds: number;
+  sessionTags: Record<string, string>;
+  transitiveTagKeys: string[];
+}
+
 /** The ad-connector config for a trusted domain's DCs: its names and upstream, no group cache. */
-export function trustConnectorConfig(config: ManagedAdConfig, trust: TrustConfig): DirectoryConfig {
+export function trustConnectorConfig(config: ManagedAdConfig, trust: TrustConfig): TrustConnectorConfig {
   return {
     type: 'ad-connector', id: config.id, dnsName: trust.dnsName, netbiosName: trust.netbiosName, size: 'small',
     upstream: trust.upstream, groupCacheSeconds: 0, nameCacheSeconds: 60, sessionTags: {}, transitiveTagKeys: [],
-  } as DirectoryConfig;
+  };
 }
 
 export async function openManagedAd(opts: OpenManagedAdOptions): Promise<ManagedAd> {

@@ -2,7 +2,7 @@
 // PostgreSQL), like AWS Directory Service's Simple AD (Samba 4). See README.md here.
 import type { DirectoryBackend, ForeignPrincipals } from '../../../server/contracts/directory.ts';
 import type { Store } from '../../../server/contracts/store.ts';
-import type { DirectoryConfig } from '../../../config/schema.ts';
+import type { LocalDirectoryConfig, OtherDirectoryConfig } from '../../../server/contracts/directory-config.ts';
 import { SimpleAdBackend } from './backend.ts';
 import { AccountAdminError, type ResetResult, resetPassword, unlockAccount, type UnlockResult } from './account-admin.ts';
 import { applySeed, provision } from './bootstrap.ts';
@@ -19,7 +19,7 @@ export const SIZE_LIMITS = { small: { objects: 2_000 }, large: { objects: 20_000
 
 export interface OpenSimpleAdOptions {
   store: Store;
-  config: DirectoryConfig;
+  config: LocalDirectoryConfig | OtherDirectoryConfig<'simple-ad' | 'managed-ad'>;
   now?: () => Date;
   /** scrypt cost for new hashes (default N=2^15, r=8, p=1). Tests lower it; stored hashes keep their own. */
   hashCost?: ScryptCost;

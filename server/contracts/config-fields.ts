@@ -1,5 +1,6 @@
-// Building blocks shared by the config schema: numbers and booleans that may arrive as strings
-// (after ${VAR} interpolation), optional values where "" means absent, names, paths and tags.
+// Building blocks of the config schema (config/schema.ts) and of the adapters' own config sections
+// (adapters/*/*/config-schema.ts): numbers and booleans that may arrive as strings (after ${VAR}
+// interpolation), optional values where "" means absent, names, paths and tags.
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
