@@ -15,6 +15,8 @@ import { withConfigurationPartition } from './with-partitions.ts';
 
 export interface LdapListener {
   address(): AddressInfo;
+  /** Connections open now (each holds one of limits.maxConnections). */
+  connections(): number;
   /** Stops accepting, closes every connection, resolves when the server is closed. */
   close(): Promise<void>;
 }
@@ -28,7 +30,7 @@ export async function createLdapListener(opts: LdapListenerOptions): Promise<Lda
   const passwordModify = opts.passwordModify ?? true;
   const extensions = [OID.whoAmI, ...(passwordModify ? [OID.passwordModify] : []), ...(opts.startTls ? [OID.startTls] : [])];
   const dnsHostName = opts.dnsHostName ?? `${DEFAULT_DC_HOST}.${opts.backend.domain.dnsName}`;
-  const sources = new SourceLimits(limits);
+  const sources = new SourceLimits(limits, opts.clock);
   const limited = limits.maxOutstandingOperations > 0 || limits.operationsPerSecondPerSource > 0;
   const ctx: ListenerContext = {
     backend: withConfigurationPartition(opts.backend, new ConfigurationPartition(opts.backend.domain, dnsHostName)),
@@ -75,6 +77,7 @@ export async function createLdapListener(opts: LdapListenerOptions): Promise<Lda
 
   return {
     address: () => server.address() as AddressInfo,
+    connections: () => connections.size,
     close: () =>
       new Promise<void>((resolve) => {
         clearInterval(sweeper);

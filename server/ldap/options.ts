@@ -73,6 +73,8 @@ export interface LdapListenerOptions {
   passwordModify?: boolean;
   /** Called once per bind and write (add, modify, delete, modifyDN, password modify) with its outcome. */
   audit?: (event: LdapAuditEvent) => void;
+  /** Milliseconds on a monotonic clock, for the per-source rate limit (default performance.now; tests move theirs). */
+  clock?: () => number;
 }
 
 export interface LdapAuditEvent {

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { IAMClient, ListRolesCommand } from '@aws-sdk/client-iam';
 import { startTestBroker, type TestBroker } from '../../helpers/broker.ts';
+import { testClock } from '../../helpers/clock.ts';
 import { sendQuery } from '../../helpers/aws-signer.ts';
 import { Browser, csrfOf } from '../http/portal/portal-helpers.ts';
 import { CODE } from '../../../adapters/mfa/radius/packet.ts';
@@ -60,12 +61,13 @@ const ROLE = 'arn:aws:iam::111122223333:role/MfaOnly';
 
 describe('directory sign-ins with MFA', () => {
   let b: TestBroker;
+  const clock = testClock();
   let radius: Responder;
   let radiusMode: 'answer' | 'silent' = 'answer';
   let aliceSeed: string;
   before(async () => {
     radius = await startResponder(SECRET, (req) => (radiusMode === 'silent' ? 'silent' : { code: req.password === '24680135' ? CODE.AccessAccept : CODE.AccessReject, messageAuthenticator: true }));
-    b = await startTestBroker({ yaml: yaml(radius.port) });
+    b = await startTestBroker({ yaml: yaml(radius.port), clock: clock.now });
     aliceSeed = (await enrollTotp(b.store, b.keys, { directoryId: TOTP_DIR, userName: 'alice', now: new Date() })).seed;
   });
   after(async () => {
@@ -101,7 +103,7 @@ describe('directory sign-ins with MFA', () => {
     try {
       assert.equal((await sts.send(new GetCallerIdentityCommand({}))).Arn, 'arn:aws:sts::111122223333:assumed-role/MfaOnly/alice');
       assert.ok((await iam.send(new ListRolesCommand({}))).Roles?.length, 'the identity policy requiring MFA allows the session');
-      await new Promise((r) => setTimeout(r, 1200)); // past sessions.directoryRecheckSeconds: the trust policy is re-evaluated
+      clock.advance(1200); // past sessions.directoryRecheckSeconds: the trust policy is re-evaluated
       assert.equal((await sts.send(new GetCallerIdentityCommand({}))).Arn, 'arn:aws:sts::111122223333:assumed-role/MfaOnly/alice');
     } finally {
       sts.destroy();

@@ -6,6 +6,7 @@ import { Attribute, Change, Client } from 'ldapts';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { startTestBroker, type TestBroker } from '../../../helpers/broker.ts';
 import { sendQuery } from '../../../helpers/aws-signer.ts';
+import { testClock } from '../../../helpers/clock.ts';
 
 const DS = 'arn:aws:ds:us-east-1:111122223333:directory/d-1000000001';
 const yaml = `
@@ -47,8 +48,9 @@ roles:
 
 describe('directory logins', () => {
   let b: TestBroker;
+  const clock = testClock();
   before(async () => {
-    b = await startTestBroker({ yaml });
+    b = await startTestBroker({ yaml, clock: clock.now });
   });
   after(async () => b.destroy());
 
@@ -98,7 +100,7 @@ describe('directory logins', () => {
     const aliceDn = (await admin.search('DC=corp,DC=example,DC=com', { scope: 'sub', filter: '(sAMAccountName=alice)', attributes: ['dn'] })).searchEntries[0].dn;
     await admin.modify(eng.dn, new Change({ operation: 'delete', modification: new Attribute({ type: 'member', values: [aliceDn] }) }));
     await admin.unbind();
-    await new Promise((r) => setTimeout(r, 1200));
+    clock.advance(1200); // past sessions.directoryRecheckSeconds
     await assert.rejects(sts.send(new GetCallerIdentityCommand({})), (e: Error) => e.name === 'InvalidClientTokenId');
     sts.destroy();
     const again = await assume('alice', 'Al1ce-Passw0rd!');
