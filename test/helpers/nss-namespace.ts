@@ -10,9 +10,13 @@ import { join } from 'node:path';
 
 const onPath = (bin: string): boolean => ['/usr/sbin', '/sbin', ...(process.env.PATH ?? '').split(':')].some((d) => existsSync(`${d}/${bin}`));
 
-/** Why the namespace cannot be used here (missing binaries, not root), or undefined. */
-export function namespaceMissing(binaries: string[], files: string[] = []): string | undefined {
-  const missing = [...binaries.filter((b) => !onPath(b)), ...files.filter((f) => !existsSync(f))];
+const LIB_DIRS = ['/lib/x86_64-linux-gnu', '/lib/aarch64-linux-gnu', '/usr/lib/x86_64-linux-gnu', '/usr/lib/aarch64-linux-gnu', '/lib64', '/usr/lib64'];
+const hasLibrary = (file: string): boolean => LIB_DIRS.some((d) => existsSync(join(d, file)));
+
+/** Why the namespace cannot be used here (missing binaries or libraries — `libnss_sss.so.2`,
+ *  `security/pam_sss.so` — or not root), or undefined. */
+export function namespaceMissing(binaries: string[], libraries: string[] = []): string | undefined {
+  const missing = [...binaries.filter((b) => !onPath(b)), ...libraries.filter((f) => !hasLibrary(f))];
   if (missing.length > 0) return `not installed: ${missing.join(', ')} (apt-get install -y sssd-ldap sssd-tools libnss-sss libpam-sss pamtester nslcd; .ci/run does)`;
   if (process.getuid?.() !== 0) return 'needs root for a private mount namespace (unshare -m)';
   return undefined;

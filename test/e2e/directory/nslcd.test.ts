@@ -16,7 +16,7 @@ import { closeTestStores, openTestStore } from '../../helpers/test-store.ts';
 import { BASE, type Harness, startLdap, TLS } from '../../server/ldap/harness.ts';
 
 const CA = fileURLToPath(new URL('../../fixtures/ldap/test-cert.pem', import.meta.url));
-const skip = namespaceMissing(['nslcd', 'unshare', 'nsenter', 'getent'], ['/lib/x86_64-linux-gnu/libnss_ldap.so.2']) ?? false;
+const skip = namespaceMissing(['nslcd', 'unshare', 'nsenter', 'getent'], ['libnss_ldap.so.2']) ?? false;
 
 const SEED: DirectorySeed = {
   ...CONTRACT_SEED,
