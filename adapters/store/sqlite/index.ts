@@ -64,7 +64,7 @@ function ownerOnlyDatabaseFiles(file: string): void {
   }
 }
 
-/** Opens (creating if needed) the SQLite store at `file` (':memory:' for tests) and migrates it; `clock` judges expiry. */
+/** Opens (creating if needed) the SQLite store at `file` (':memory:' for tests) and migrates it; `clock` judges expiry and rate-limit windows. */
 export async function openSqliteStore(file: string, opts: { clock?: () => Date } = {}): Promise<Store> {
   if (file !== ':memory:') {
     mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
@@ -77,5 +77,6 @@ export async function openSqliteStore(file: string, opts: { clock?: () => Date }
   database.pragma('foreign_keys = ON');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
   await migrateToLatest(db, 'sqlite');
-  return new SqlStore('sqlite', db, isUniqueViolation, memoryLimiter, opts.clock);
+  const clock = opts.clock ?? (() => new Date());
+  return new SqlStore('sqlite', db, isUniqueViolation, memoryLimiter(clock), clock);
 }

@@ -30,3 +30,18 @@ it('keeps data across reopen', async () => {
   assert.deepEqual((await b.entities.get('111122223333', 'role', 'keep'))?.data, { ok: true });
   await b.close();
 });
+
+it('the in-process rate limiter counts its windows on the Store’s clock', async () => {
+  let now = Date.parse('2026-03-01T00:00:00Z');
+  const store = await openSqliteStore(':memory:', { clock: () => new Date(now) });
+  try {
+    const l = store.rateLimiter({ name: 'w', points: 1, durationSeconds: 2 });
+    assert.equal((await l.consume('a')).allowed, true);
+    now += 500;
+    assert.deepEqual(await l.consume('a'), { allowed: false, retryAfterMs: 1500 });
+    now += 1500;
+    assert.equal((await l.consume('a')).allowed, true, 'a new window');
+  } finally {
+    await store.close();
+  }
+});
