@@ -8,6 +8,8 @@ export interface BreakerOptions {
   failureThreshold: number;
   cooldownMs: number;
   maxCooldownMs: number;
+  /** The clock cool-downs run on (ms; default Date.now; tests move theirs). */
+  now?: () => number;
 }
 
 export const DEFAULT_BREAKER: BreakerOptions = { failureThreshold: 1, cooldownMs: 2_000, maxCooldownMs: 30_000 };
@@ -22,7 +24,7 @@ export class CircuitBreaker {
 
   constructor(
     readonly options: BreakerOptions,
-    private readonly now: () => number = Date.now,
+    private readonly now: () => number = options.now ?? Date.now,
   ) {
     this.#cooldown = options.cooldownMs;
   }
