@@ -9,7 +9,7 @@ import type { AttributeValue, Entry } from '../contracts/directory.ts';
 import { BerError, BerReader, integer, octets, tlv } from '../ber/ber.ts';
 import type { Control } from './decode-request.ts';
 import type { ResponseControl } from './encode-response.ts';
-import { isKnownAttribute } from './known-attributes.ts';
+import { isKnownAttribute, ordersNumerically } from './known-attributes.ts';
 
 export const SORT_REQUEST = '1.2.840.113556.1.4.473';
 export const SORT_RESPONSE = '1.2.840.113556.1.4.474';
@@ -72,9 +72,9 @@ export function sortResponse(result: number, attribute?: string): ResponseContro
 const collator = new Intl.Collator('en', { sensitivity: 'base' });
 const INTEGER = /^-?\d+$/;
 
-function compareValues(a: AttributeValue, b: AttributeValue, caseExact: boolean): number {
+function compareValues(a: AttributeValue, b: AttributeValue, caseExact: boolean, numeric: boolean): number {
   if (Buffer.isBuffer(a) || Buffer.isBuffer(b)) return Buffer.compare(Buffer.from(a), Buffer.from(b));
-  if (INTEGER.test(a) && INTEGER.test(b)) {
+  if (numeric && INTEGER.test(a) && INTEGER.test(b)) {
     const d = BigInt(a) - BigInt(b);
     return d < 0n ? -1 : d > 0n ? 1 : 0;
   }
@@ -83,11 +83,11 @@ function compareValues(a: AttributeValue, b: AttributeValue, caseExact: boolean)
 }
 
 /** The value an entry sorts by: its least (reverse: greatest) value, or undefined. */
-function sortValue(e: Entry, key: SortKey, caseExact: boolean): AttributeValue | undefined {
+function sortValue(e: Entry, key: SortKey, caseExact: boolean, numeric: boolean): AttributeValue | undefined {
   const values = key.attribute.toLowerCase() === 'distinguishedname' ? [e.dn] : e.get(key.attribute);
   if (!values || values.length === 0) return undefined;
   return values.reduce((best, v) => {
-    const c = compareValues(v, best, caseExact);
+    const c = compareValues(v, best, caseExact, numeric);
     return (key.reverse ? c > 0 : c < 0) ? v : best;
   });
 }
@@ -97,14 +97,15 @@ function sortValue(e: Entry, key: SortKey, caseExact: boolean): AttributeValue |
 export function entryOrder(key: SortKey): { compare: (a: Entry, b: Entry) => number; valueOrder: (e: Entry, v: Buffer) => number } {
   const caseExact = ['2.5.13.6', 'caseexactorderingmatch'].includes(key.orderingRule?.toLowerCase() ?? '');
   const sign = key.reverse ? -1 : 1;
+  const numeric = ordersNumerically(key.attribute) || key.orderingRule === '2.5.13.15' || key.orderingRule?.toLowerCase() === 'integerorderingmatch';
   const cmp = (va: AttributeValue | undefined, vb: AttributeValue | undefined): number => {
     if (va === undefined) return vb === undefined ? 0 : 1;
     if (vb === undefined) return -1;
-    return sign * compareValues(va, vb, caseExact);
+    return sign * compareValues(va, vb, caseExact, numeric);
   };
   return {
-    compare: (a, b) => cmp(sortValue(a, key, caseExact), sortValue(b, key, caseExact)),
-    valueOrder: (e, v) => cmp(sortValue(e, key, caseExact), v.toString('utf8')),
+    compare: (a, b) => cmp(sortValue(a, key, caseExact, numeric), sortValue(b, key, caseExact, numeric)),
+    valueOrder: (e, v) => cmp(sortValue(e, key, caseExact, numeric), v.toString('utf8')),
   };
 }
 

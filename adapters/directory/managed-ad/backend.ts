@@ -5,6 +5,7 @@ import {
   type AdBindCode, adError, type BindResult, type BoundPrincipal, type DirectoryBackend, type DomainInfo, type Entry, type Filter, LdapError,
   type ModifyChange, type PasswordChange, type Scope, type SearchOptions,
 } from '../../../server/contracts/directory.ts';
+import type { DirSyncRequest, DirSyncResult } from '../../../server/contracts/dirsync.ts';
 import type { ForeignMembers } from './foreign-members.ts';
 import { referralTo } from './referral.ts';
 import { trustOfDN, trustOfName } from './routing.ts';
@@ -96,6 +97,12 @@ export class ManagedAdBackend implements DirectoryBackend {
     if (trust) throw referralTo(trust, target.includes('=') ? target : trust.domain.baseDN);
     if (!this.local.changePassword) throw adError.willNotPerform();
     return this.local.changePassword(principal, target, change);
+  }
+
+  /** DirSync covers the local domain (a trusted domain is synchronised from its own DCs). */
+  dirSync(principal: BoundPrincipal, request: DirSyncRequest): Promise<DirSyncResult> {
+    if (!this.local.dirSync) return Promise.reject(new Error('the local directory keeps no change log'));
+    return this.local.dirSync(principal, request);
   }
 
   /** The local directory's change counter (trusted domains count their own). */

@@ -3,6 +3,8 @@
 import type {
   BindResult, BoundPrincipal, DirectoryBackend, DomainInfo, Entry, Filter, ModifyChange, PasswordChange, Scope, SearchOptions,
 } from '../../../server/contracts/directory.ts';
+import type { DirSyncRequest, DirSyncResult } from '../../../server/contracts/dirsync.ts';
+import { dirSync } from './dirsync.ts';
 import { keyOf } from './model.ts';
 import { bind } from './bind.ts';
 import { changePassword } from './change-password.ts';
@@ -44,6 +46,11 @@ export class SimpleAdBackend implements DirectoryBackend {
 
   changePassword(principal: BoundPrincipal, target: string, change: PasswordChange): Promise<void> {
     return changePassword(this.ctx, principal, target, change);
+  }
+
+  /** DirSync from the change stamps and tombstones (dirsync.ts). */
+  dirSync(principal: BoundPrincipal, request: DirSyncRequest): Promise<DirSyncResult> {
+    return dirSync(this.ctx, principal, request);
   }
 
   /** The store's generation: every write claims the next one and stamps it as uSNChanged. */

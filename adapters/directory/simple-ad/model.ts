@@ -5,7 +5,7 @@ import { Entry, isBinaryAttribute, type AttributeValue } from '../../../server/c
 import { rdnKeys } from '../../../server/contracts/dn.ts';
 import type { EntityRecord } from '../../../server/contracts/store.ts';
 
-export const KIND = { entry: 'dir-entry', name: 'dir-name', lockout: 'dir-lockout', logon: 'dir-logon' } as const;
+export const KIND = { entry: 'dir-entry', name: 'dir-name', lockout: 'dir-lockout', logon: 'dir-logon', tombstone: 'dir-tombstone' } as const;
 
 export interface StoredPassword {
   hash: string;
@@ -17,13 +17,19 @@ export interface EntryData {
   dn: string;
   attrs: Record<string, (string | { b64: string })[]>;
   pwd?: StoredPassword;
+  meta?: AttributeMeta;
 }
+
+/** Per attribute (lower-case name), the USN of the write that last changed it — removals included
+ *  — as AD's replPropertyMetaData keeps it; DirSync returns the attributes changed since a cookie. */
+export type AttributeMeta = Record<string, number>;
 
 export interface Obj {
   key: string;
   parent: string;
   entry: Entry;
   pwd?: StoredPassword;
+  meta?: AttributeMeta;
 }
 
 export function keyOf(dn: string): { key: string; parent: string } {
@@ -34,7 +40,7 @@ export function keyOf(dn: string): { key: string; parent: string } {
 export function toRecord(account: string, o: Obj): EntityRecord<EntryData> {
   const attrs: EntryData['attrs'] = {};
   for (const [name, values] of o.entry) attrs[name] = values.map((v) => (Buffer.isBuffer(v) ? { b64: v.toString('base64') } : v));
-  return { account, kind: KIND.entry, key: o.key, parent: o.parent, data: { dn: o.entry.dn, attrs, ...(o.pwd ? { pwd: o.pwd } : {}) } };
+  return { account, kind: KIND.entry, key: o.key, parent: o.parent, data: { dn: o.entry.dn, attrs, ...(o.pwd ? { pwd: o.pwd } : {}), ...(o.meta ? { meta: o.meta } : {}) } };
 }
 
 export function fromRecord(r: EntityRecord<EntryData>): Obj {
@@ -42,7 +48,7 @@ export function fromRecord(r: EntityRecord<EntryData>): Obj {
   for (const [name, values] of Object.entries(r.data.attrs)) {
     entry.set(name, values.map((v): AttributeValue => (typeof v === 'string' ? (isBinaryAttribute(name) ? Buffer.from(v, 'utf8') : v) : Buffer.from(v.b64, 'base64'))));
   }
-  return { key: r.key, parent: r.parent ?? '', entry, pwd: r.data.pwd };
+  return { key: r.key, parent: r.parent ?? '', entry, pwd: r.data.pwd, ...(r.data.meta ? { meta: r.data.meta } : {}) };
 }
 
 export const lc = (v: string | undefined): string | undefined => v?.normalize('NFC').toLowerCase();
@@ -60,6 +66,8 @@ export class Model {
   readonly bySid = new Map<string, string>();
   /** member key → keys of the groups that list it in `member` (memberOf, direct). */
   readonly groupsOfMember = new Map<string, Set<string>>();
+  /** Deleted objects (tombstones.ts), by objectGUID (hex): never in searches, only in DirSync. */
+  readonly tombstones = new Map<string, Obj>();
 
   constructor(public generation: number) {}
 

@@ -6,13 +6,14 @@
 // `meta` (one small row per write): deleting old ones would let a stale writer reuse a number.
 import { ConflictError } from '../../../server/contracts/errors.ts';
 import type { Repos, Store } from '../../../server/contracts/store.ts';
+import { changeMeta } from './change-meta.ts';
 import { type EntryData, fromRecord, KIND, Model, type Obj, toRecord } from './model.ts';
 
 class Retry extends Error {}
 
 /** The objects one write puts or removes, in order; reads see the batch over the model. */
 export class Batch {
-  readonly ops: ({ put: Obj } | { remove: string })[] = [];
+  readonly ops: ({ put: Obj } | { remove: string } | { bury: Obj } | { purge: string })[] = [];
   readonly #pending = new Map<string, Obj | null>();
   /** Objects this batch creates, for the size limit. */
   created = 0;
@@ -25,9 +26,28 @@ export class Batch {
   }
 
   put(o: Obj): void {
+    const prev = this.get(o.key) ?? this.#sameObject(o);
     if (!this.get(o.key)) this.created++;
-    this.ops.push({ put: o });
-    this.#pending.set(o.key, o);
+    const stamped = { ...o, meta: changeMeta(prev, o, this.usn) };
+    this.ops.push({ put: stamped });
+    this.#pending.set(o.key, stamped);
+  }
+
+  /** The previous version of an object that moved to a new key (same objectGUID). */
+  #sameObject(o: Obj): Obj | undefined {
+    const guid = o.entry.get('objectGUID')?.[0];
+    const k = Buffer.isBuffer(guid) ? this.model.byGuid.get(guid.toString('hex')) : undefined;
+    return k === undefined ? undefined : this.model.get(k);
+  }
+
+  /** Keeps a deleted object's tombstone (tombstones.ts), by objectGUID (hex). */
+  bury(tombstone: Obj): void {
+    this.ops.push({ bury: tombstone });
+  }
+
+  /** Drops a tombstone past its lifetime. */
+  purge(guidHex: string): void {
+    this.ops.push({ purge: guidHex });
   }
 
   remove(key: string): void {
@@ -48,6 +68,7 @@ export class DirectoryState {
   async #load(repos: Repos, generation: number): Promise<Model> {
     const m = new Model(generation);
     for (const r of await repos.entities.list<EntryData>(this.account, KIND.entry)) m.put(fromRecord(r));
+    for (const r of await repos.entities.list<EntryData>(this.account, KIND.tombstone)) m.tombstones.set(r.key, fromRecord(r));
     return m;
   }
 
@@ -85,7 +106,9 @@ export class DirectoryState {
           await tx.meta.set(this.#genKey, String(gen + 1));
           for (const op of batch.ops) {
             if ('put' in op) await tx.entities.upsert(toRecord(this.account, op.put));
-            else await tx.entities.delete(this.account, KIND.entry, op.remove);
+            else if ('remove' in op) await tx.entities.delete(this.account, KIND.entry, op.remove);
+            else if ('bury' in op) await tx.entities.upsert({ ...toRecord(this.account, op.bury), kind: KIND.tombstone });
+            else await tx.entities.delete(this.account, KIND.tombstone, op.purge);
           }
           return { result, batch };
         });
@@ -94,7 +117,9 @@ export class DirectoryState {
           if (m === batch.model && m.generation === batch.usn - 1) {
             for (const op of batch.ops) {
               if ('put' in op) m.put(op.put);
-              else m.remove(op.remove);
+              else if ('remove' in op) m.remove(op.remove);
+              else if ('bury' in op) m.tombstones.set(op.bury.key, op.bury);
+              else m.tombstones.delete(op.purge);
             }
             m.generation = batch.usn;
           } else this.#model = new Model(-1); // reload on next read

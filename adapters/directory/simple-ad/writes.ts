@@ -9,6 +9,7 @@ import { buildObject, checkSam, constraint, nameExists, objectClassViolation, SY
 import { hashPassword, policyViolation } from './passwords.ts';
 import { requireSelfWrite } from './self-rights.ts';
 import type { Batch } from './state.ts';
+import { bury } from './tombstones.ts';
 
 export const policyError = (why: string): LdapError =>
   new LdapError('constraintViolation', `0000052D: Constraint violation - check_password_restrictions: ${why}\n`);
@@ -129,6 +130,7 @@ export async function remove(ctx: Ctx, who: BoundPrincipal, dn: string): Promise
     if ((m.children.get(o.key)?.size ?? 0) > 0) throw adError.notAllowedOnNonLeaf();
     if (o.entry.first('isCriticalSystemObject') === 'TRUE') throw adError.willNotPerform();
     rewriteMembers(ctx, batch, new Map([[o.key, null]]));
+    bury(ctx, batch, o);
     batch.remove(o.key);
   });
 }
