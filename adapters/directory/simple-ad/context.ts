@@ -116,12 +116,19 @@ export function passwordExpired(ctx: Ctx, e: Entry): boolean {
   return set !== undefined && ctx.now().getTime() > set + days * 86_400_000;
 }
 
+const domainKeys = new WeakMap<Ctx, string>();
+const domainKey = (ctx: Ctx): string => {
+  let k = domainKeys.get(ctx);
+  if (k === undefined) domainKeys.set(ctx, (k = keyOf(ctx.domain.baseDN).key));
+  return k;
+};
+
 /** What a search returns for an object: the stored attributes plus AD's constructed ones. */
 export function view(ctx: Ctx, m: Model, o: Obj, opts: { tokenGroups: boolean; activity?: Map<string, Activity> }): Entry {
   const e = o.entry.clone();
   e.set('distinguishedName', [e.dn]);
   // instanceType: IT_WRITE (4), plus IT_NC_HEAD (1) on the domain object
-  e.set('instanceType', [o.key === keyOf(ctx.domain.baseDN).key ? '5' : '4']);
+  e.set('instanceType', [o.key === domainKey(ctx) ? '5' : '4']);
   const atype = samAccountType(e);
   if (atype !== undefined) e.set('sAMAccountType', [String(atype)]);
   const direct = [...(m.groupsOfMember.get(o.key) ?? [])].map((k) => m.get(k)?.entry.dn).filter((d): d is string => d !== undefined);
