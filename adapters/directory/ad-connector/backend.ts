@@ -6,7 +6,7 @@ import { type BindResult, type BoundPrincipal, type DirectoryBackend, type Domai
 import type { Logger } from './domain-controllers.ts';
 import { toLdaptsFilter } from './filter.ts';
 import type { GroupResolver } from './groups.ts';
-import { downLevelName, NAME_ATTRIBUTES, parseBindName } from './names.ts';
+import { downLevelName, NAME_ATTRIBUTES, parseBindName, pickBindUser } from './names.ts';
 import type { Upstream } from './upstream.ts';
 import { NameCache, type ResolvedName } from './name-cache.ts';
 import { UpstreamLdapError } from './errors.ts';
@@ -43,7 +43,7 @@ export class AdConnectorBackend implements DirectoryBackend {
         // refused: was it still the right user? A DN names itself; a name is looked up afresh, and only a
         // different DN is tried (one bind per user and attempt: the DC's lockout counts each attempt once)
         if (parsed.kind === 'dn') throw e;
-        const fresh = await this.#resolve(parsed.filter);
+        const fresh = await this.#resolve(name, parsed.filter);
         if (!fresh || fresh.dn.toLowerCase() === cached.dn.toLowerCase()) {
           if (!fresh) return { ok: false, adCode: '52e' };
           throw e;
@@ -60,19 +60,20 @@ export class AdConnectorBackend implements DirectoryBackend {
       if (entry) this.names.set(key, principal);
       return { ok: true, principal };
     }
-    const user = await this.#resolve(parsed.filter);
+    const user = await this.#resolve(name, parsed.filter);
     if (!user) return { ok: false, adCode: '52e' };
     return this.#bindResolved(key, user, password);
   }
 
   /** The one upstream user a bind name means, by a service-account search; undefined for none or several. */
-  async #resolve(filter: Filter): Promise<ResolvedName | undefined> {
+  async #resolve(name: string, filter: Filter): Promise<ResolvedName | undefined> {
     const found = await this.upstream.all({ base: this.domain.baseDN, scope: 'sub', filter: toLdaptsFilter(filter), attributes: NAME_ATTRIBUTES, sizeLimit: 2 });
-    if (found.length !== 1) {
+    const user = pickBindUser(name, found);
+    if (!user) {
       if (found.length > 1) this.logger.warn({ entries: found.map((e) => e.dn) }, 'ad-connector: a bind name matches more than one upstream user; refused');
       return undefined;
     }
-    return { dn: found[0].dn, name: downLevelName(found[0], this.domain) };
+    return { dn: user.dn, name: downLevelName(user, this.domain) };
   }
 
   async #bindResolved(key: string, user: ResolvedName, password: string): Promise<BindResult> {

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { AndFilter, EqualityFilter, ExtensibleFilter, InvalidCredentialsError, NotFilter, OrFilter, SubstringFilter } from 'ldapts';
 import { diagnosticOf, relay, UpstreamLdapError } from '../../../../adapters/directory/ad-connector/errors.ts';
 import { toLdaptsFilter } from '../../../../adapters/directory/ad-connector/filter.ts';
-import { downLevelName, parseBindName } from '../../../../adapters/directory/ad-connector/names.ts';
+import { downLevelName, parseBindName, pickBindUser } from '../../../../adapters/directory/ad-connector/names.ts';
 import { Entry, type Filter } from '../../../../server/contracts/directory.ts';
 
 const domain = { dnsName: 'onprem.example.com', netbiosName: 'ONPREM', baseDN: 'DC=onprem,DC=example,DC=com' };
@@ -23,7 +23,7 @@ describe('ad-connector bind names', () => {
   it('a DN is bound as is; UPN and DOMAIN\\user are looked up with AD attributes and OpenLDAP fallbacks', () => {
     assert.deepEqual(parseBindName('uid=alice,ou=People,dc=onprem,dc=example,dc=com', domain), { kind: 'dn', dn: 'uid=alice,ou=People,dc=onprem,dc=example,dc=com' });
     const upn = parseBindName('alice@onprem.example.com', domain);
-    assert.equal(upn.kind === 'lookup' && show(upn.filter), '(&(|(objectClass=person)(objectClass=user))(|(userPrincipalName=alice@onprem.example.com)(mail=alice@onprem.example.com)(uid=alice)))');
+    assert.equal(upn.kind === 'lookup' && show(upn.filter), '(&(|(objectClass=person)(objectClass=user))(|(userPrincipalName=alice@onprem.example.com)(mail=alice@onprem.example.com)(sAMAccountName=alice)(uid=alice)))');
     const otherSuffix = parseBindName('alice@partner.example', domain);
     assert.equal(otherSuffix.kind === 'lookup' && show(otherSuffix.filter), '(&(|(objectClass=person)(objectClass=user))(|(userPrincipalName=alice@partner.example)(mail=alice@partner.example)))');
     for (const n of ['ONPREM\\alice', 'onprem\\alice', 'onprem.example.com\\alice', 'alice']) {
@@ -31,6 +31,15 @@ describe('ad-connector bind names', () => {
       assert.equal(p.kind === 'lookup' && show(p.filter), '(&(|(objectClass=person)(objectClass=user))(|(sAMAccountName=alice)(uid=alice)))', n);
     }
     assert.deepEqual(parseBindName('OTHER\\alice', domain), { kind: 'foreign' });
+  });
+
+  it('a UPN found twice (explicit on one account, implicit sAMAccountName@dnsName on another) resolves to the explicit one', () => {
+    const explicit = new Entry('CN=Alice,DC=x', { sAMAccountName: 'alice', userPrincipalName: 'Bob@onprem.example.com' });
+    const implicit = new Entry('CN=Bob,DC=x', { sAMAccountName: 'bob' });
+    assert.equal(pickBindUser('bob@onprem.example.com', [implicit, explicit]), explicit);
+    assert.equal(pickBindUser('bob@onprem.example.com', [implicit]), implicit);
+    assert.equal(pickBindUser('bob@onprem.example.com', [implicit, new Entry('CN=Bob2,DC=x', { uid: 'bob' })]), undefined);
+    assert.equal(pickBindUser('bob@onprem.example.com', []), undefined);
   });
 
   it('the down-level name prefers sAMAccountName, then uid, then the RDN value', () => {
