@@ -47,7 +47,8 @@ export interface Namespaced {
 
 export async function startInNamespace(name: string, mounts: Mount[], daemon: string[]): Promise<Namespaced> {
   const dir = mkdtempSync(join(tmpdir(), `idbroker-${name}-`));
-  const script: string[] = ['set -e'];
+  // a host nscd (libnss-ldapd recommends it) would answer the namespace's clients from the host's NSS: hide its socket
+  const script: string[] = ['set -e', 'if [ -d /run/nscd ]; then mount -t tmpfs nscd /run/nscd; fi'];
   mounts.forEach((m, i) => {
     if (typeof m.content === 'string') {
       const f = join(dir, `file${i}`);
