@@ -9,7 +9,7 @@ import { spMetadataXml } from '../adapters/identity/saml/sp-metadata.ts';
 import { createSamlIdentityProvider, type SamlIdpSettings, type SamlSpSettings } from '../adapters/identity/saml/saml-identity-provider.ts';
 import { createOidcIdentityProvider, type OidcRpSettings } from '../adapters/identity/oidc/oidc-identity-provider.ts';
 import { LOGIN_TTL_MS, OIDC_LOGIN, storeLoginStates, type LoginStates } from '../adapters/identity/oidc/login-states.ts';
-import type { IdentityProvider } from './contracts/identity.ts';
+import type { IdentityProvider, LoginStarter } from './contracts/identity.ts';
 
 export type { SamlIdpSettings, SamlSpSettings, OidcRpSettings, LoginStates };
 import type { DirectoryConfig } from '../config/schema.ts';
@@ -88,7 +88,7 @@ export function samlSpMetadata(sp: { entityId: string; acsUrl: string; certifica
 }
 
 /** A SAML IdP for a browser login's start (the AuthnRequest); `saveRequestId` records each request's ID. */
-export function samlLoginProvider(idp: SamlIdpSettings, sp: SamlSpSettings, saveRequestId: (id: string) => Promise<void>): IdentityProvider {
+export function samlLoginProvider(idp: SamlIdpSettings, sp: SamlSpSettings, saveRequestId: (id: string) => Promise<void>): LoginStarter {
   return createSamlIdentityProvider(idp, sp, {
     saveAsync: async (key, value) => (await saveRequestId(key), { value, createdAt: Date.now() }),
     getAsync: async () => null, // the ACS route checks InResponseTo itself (server/sts/saml/browser-login.ts)

@@ -2,7 +2,7 @@
 // the identity leaves with `mfa: true` and a fresh authTime when the directory's MFA accepted the code (trust
 // policies then see aws:MultiFactorAuthPresent true and aws:MultiFactorAuthAge), `mfa: false` when the
 // directory requires none.
-import type { VerifiedIdentity } from './verified-identity.ts';
+import type { VerifiedIdentity } from '../contracts/identity.ts';
 import { MfaUnavailableError, type DirectoryMfa, type MfaCheck } from '../directory-mfa/directory-mfa.ts';
 
 export type MfaSignIn = { ok: true; identity: VerifiedIdentity } | Extract<MfaCheck, { ok: false }>;

@@ -10,7 +10,7 @@ import { evaluate, type ContextValue } from '../policy/index.ts';
 import { AwsError } from '../contracts/errors.ts';
 import { mappedTags, type SessionTagging, type TagMapping } from './mapped-session-tags.ts';
 import type { Session } from '../sessions/session-token.ts';
-import type { VerifiedIdentity } from './verified-identity.ts';
+import type { VerifiedIdentity } from '../contracts/identity.ts';
 
 const UAC_DISABLED = 0x2;
 const cnOf = (dn: string) => /^CN=((?:\\.|[^,])+)/i.exec(dn)?.[1]?.replace(/\\(.)/g, '$1') ?? dn;

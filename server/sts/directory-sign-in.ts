@@ -6,7 +6,7 @@
 //   ds:Groups          [Domain Users, engineers, …]   (multivalued: group CNs, nested groups included)
 //   ds:GroupDNs        [CN=engineers,OU=Groups,DC=…, …]
 import { LdapError, type AdBindCode, type BindResult, type DirectoryBackend } from '../contracts/directory.ts';
-import type { VerifiedIdentity } from './verified-identity.ts';
+import type { VerifiedIdentity } from '../contracts/identity.ts';
 
 /** What each AD bind failure means to a person (AccessDenied messages). */
 export const BIND_FAILURE: Record<AdBindCode, string> = {

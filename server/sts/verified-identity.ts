@@ -1,43 +1,15 @@
-// A verified identity (a directory login today; SAML and OIDC logins plug in the same way) and the two
-// questions every login path asks: which roles may it assume, and credentials for it in one role.
+// The two questions every login path asks of a VerifiedIdentity (server/contracts/identity.ts): which roles may
+// it assume, and credentials for it in one role.
 // Shared by AssumeRoleWithLDAPIdentity and the browser portal. No HTTP here.
 import { AwsError } from '../contracts/errors.ts';
 import { roleResourceKeys } from '../iam/authorization-table.ts';
 import { compileDocument } from '../iam/documents.ts';
 import { IamModel, type RoleData } from '../iam/model.ts';
 import type { KeyRing } from '../keys/keyring.ts';
+import type { VerifiedIdentity } from '../contracts/identity.ts';
 import type { Store } from '../contracts/store.ts';
 import { evaluate, type PrincipalInfo } from '../policy/index.ts';
 import { issueSession, type Issued } from './issue-credentials.ts';
-import type { SessionTag } from '../sessions/session-token.ts';
-
-/** Who signed in, as the trust policy sees them. JSON-serialisable (portal sessions keep it in the Store). */
-export interface VerifiedIdentity {
-  source: 'directory' | 'saml' | 'oidc';
-  /** A directory id (d-…), or the ARN of the IAM SAML / OIDC provider that vouched for the person. */
-  provider: string;
-  /** The directory user's DN, the SAML NameID or the OIDC `sub`. */
-  subject: string;
-  /** What the portal shows (alice). */
-  displayName: string;
-  /** Default RoleSessionName (2–64 of [\w+=,.@-]). */
-  sessionName: string;
-  /** Condition keys the trust policy sees (ds:Groups, saml:sub, oidc claims…). */
-  claims: Record<string, string | string[]>;
-  /** Epoch seconds of the sign-in. */
-  authTime: number;
-  mfa?: boolean;
-  /** Session tags the provider asserts (SAML/OIDC tags, directory attributes); the trust policy must then also
-   *  allow sts:TagSession. */
-  tags?: SessionTag[];
-  transitiveTagKeys?: string[];
-  /** SAML: the roles the assertion's Role attribute names for this provider; only these may be assumed. */
-  roleArns?: string[];
-  /** SAML SessionDuration: the longest credentials issued for this sign-in, in seconds. */
-  maxDurationSeconds?: number;
-  /** SAML SessionNotOnOrAfter, epoch seconds: no credentials are issued past it. */
-  sessionNotOnOrAfter?: number;
-}
 
 /** The request facts that go into every trust-policy evaluation. */
 export interface TrustEnvironment {

@@ -1,10 +1,10 @@
 // An OpenID provider as an IdentityProvider for browser logins, on openid-client v6: start() = discovery (cached)
 // + authorization request with PKCE (S256), state and nonce; finish() = the callback's code exchanged at the token
 // endpoint, the ID token validated by openid-client (signature via the issuer's JWKS, iss, aud, exp, nonce), →
-// VerifiedIdentity. Plain http only to loopback and private-network issuers (server/contracts/plain-http.ts), as the
+// UpstreamLogin. Plain http only to loopback and private-network issuers (server/contracts/plain-http.ts), as the
 // config and IAM's OIDC providers admit.
 import * as client from 'openid-client';
-import { IdentityRejectedError, type IdentityProvider, type LoginStart, type VerifiedIdentity } from '../../../server/contracts/identity.ts';
+import { IdentityRejectedError, type IdentityProvider, type LoginStart, type UpstreamLogin } from '../../../server/contracts/identity.ts';
 import { plainHttpAllowed } from '../../../server/contracts/plain-http.ts';
 import type { LoginStates, OidcRpSettings } from '../../../server/contracts/login-providers.ts';
 
@@ -52,7 +52,7 @@ export function createOidcIdentityProvider(s: OidcRpSettings, states: LoginState
       });
       return { kind: 'redirect', url: url.href };
     },
-    async finish(req): Promise<VerifiedIdentity> {
+    async finish(req): Promise<UpstreamLogin> {
       const { state, error } = req.params;
       if (error) throw new IdentityRejectedError(`OpenID provider answered ${error}${req.params.error_description ? `: ${req.params.error_description}` : ''}`);
       const pending = state ? await states.take(state) : undefined;

@@ -1,11 +1,11 @@
-// A SAML 2.0 IdP as an IdentityProvider for browser logins: start() = AuthnRequest (HTTP-Redirect through passport
-// and the @node-saml/passport-saml Strategy, ./passport-start.ts; HTTP-POST as a form of our own, since the
-// Strategy's would need an inline script; signed when the SP has a key and signRequests), finish() = the POSTed SAMLResponse
-// validated (signature on Response or Assertion, audience = our entity id, InResponseTo when present, clock skew,
-// decryption). The broker's ACS route validates with server/sts/saml (shared with AssumeRoleWithSAML) instead.
-import { SAML, ValidateInResponseTo, type CacheProvider, type Profile } from '@node-saml/node-saml';
+// A SAML 2.0 IdP's browser login start (a LoginStarter): the AuthnRequest, HTTP-Redirect through passport and the
+// @node-saml/passport-saml Strategy (./passport-start.ts), HTTP-POST as a form of our own (the Strategy's would need
+// an inline script); signed when the SP has a key and signRequests; each request's ID given to the cache provider.
+// Responses are not validated here: the broker's ACS validates them with server/sts/saml/, the one SAML validator,
+// which AssumeRoleWithSAML shares.
+import { SAML, ValidateInResponseTo, type CacheProvider } from '@node-saml/node-saml';
 import { passportLoginRedirect } from './passport-start.ts';
-import { IdentityRejectedError, type IdentityProvider, type LoginStart, type VerifiedIdentity } from '../../../server/contracts/identity.ts';
+import type { LoginStart, LoginStarter } from '../../../server/contracts/identity.ts';
 import type { SamlIdpSettings, SamlSpSettings } from '../../../server/contracts/login-providers.ts';
 
 export type { SamlIdpSettings, SamlSpSettings };
@@ -22,10 +22,7 @@ export function samlNodeOptions(idp: SamlIdpSettings, sp: SamlSpSettings, cacheP
     skipRequestCompression: idp.binding === 'post', // the POST binding carries the request base64, not deflated
     idpIssuer: idp.idpEntityId,
     idpCert: idp.idpCertificates.map(pem),
-    wantAssertionsSigned: false, // a signature on the Response or on the Assertion is enough (node-saml requires one)
-    wantAuthnResponseSigned: false,
-    acceptedClockSkewMs: 60_000,
-    validateInResponseTo: ValidateInResponseTo.ifPresent, // IdP-initiated logins have none
+    validateInResponseTo: ValidateInResponseTo.ifPresent, // the request ID goes to the cache provider
     ...(cacheProvider ? { cacheProvider } : {}),
     identifierFormat: null,
     disableRequestedAuthnContext: true,
@@ -34,14 +31,7 @@ export function samlNodeOptions(idp: SamlIdpSettings, sp: SamlSpSettings, cacheP
   };
 }
 
-function toIdentity(provider: string, p: Profile, relayState: string | undefined): VerifiedIdentity {
-  const attributes: Record<string, string[]> = {};
-  const raw = (p.attributes ?? {}) as Record<string, unknown>;
-  for (const [k, v] of Object.entries(raw)) attributes[k] = (Array.isArray(v) ? v : [v]).map(String);
-  return { provider, issuer: p.issuer, subject: p.nameID, subjectFormat: p.nameIDFormat, attributes, ...(relayState ? { relayState } : {}) };
-}
-
-export function createSamlIdentityProvider(idp: SamlIdpSettings, sp: SamlSpSettings, cacheProvider?: CacheProvider): IdentityProvider {
+export function createSamlIdentityProvider(idp: SamlIdpSettings, sp: SamlSpSettings, cacheProvider?: CacheProvider): LoginStarter {
   const options = samlNodeOptions(idp, sp, cacheProvider);
   const saml = new SAML(options);
   const redirect = passportLoginRedirect(options);
@@ -54,17 +44,6 @@ export function createSamlIdentityProvider(idp: SamlIdpSettings, sp: SamlSpSetti
         return { kind: 'form', url: idp.ssoUrl, fields: Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== '')) };
       }
       return { kind: 'redirect', url: await redirect(req.relayState ?? '') };
-    },
-    async finish(req): Promise<VerifiedIdentity> {
-      if (!req.params.SAMLResponse) throw new IdentityRejectedError('no SAMLResponse in the request');
-      let profile: Profile | null;
-      try {
-        ({ profile } = await saml.validatePostResponseAsync({ SAMLResponse: req.params.SAMLResponse }));
-      } catch (err) {
-        throw new IdentityRejectedError(`SAML response refused: ${(err as Error).message}`, { cause: err });
-      }
-      if (!profile) throw new IdentityRejectedError('SAML response carries no login');
-      return toIdentity(idp.name, profile, req.params.RelayState);
     },
   };
 }

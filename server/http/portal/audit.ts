@@ -3,7 +3,7 @@
 import type { Context } from 'koa';
 import type { AuditLog } from '../../audit/audit-log.ts';
 import { DENIED_CODES, newEventId } from '../../audit/event.ts';
-import type { VerifiedIdentity } from '../../sts/verified-identity.ts';
+import type { VerifiedIdentity } from '../../contracts/identity.ts';
 
 export interface PortalEvent {
   name: 'Authenticate' | 'GetRoleCredentials' | 'Logout';

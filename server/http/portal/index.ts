@@ -9,7 +9,7 @@ import type { Store } from '../../contracts/store.ts';
 import type { ActionServices } from '../../iam/action.ts';
 import type { AuditLog } from '../../audit/audit-log.ts';
 import type { KeyRing } from '../../keys/keyring.ts';
-import type { VerifiedIdentity } from '../../sts/verified-identity.ts';
+import type { VerifiedIdentity } from '../../contracts/identity.ts';
 import { portalAuditor } from './audit.ts';
 import { portalHandlers } from './handlers.ts';
 import { answerWithErrorPage, pageWording } from './error-answer.ts';

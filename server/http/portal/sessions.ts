@@ -3,7 +3,7 @@
 // session's CSRF token and its idle and absolute deadlines.
 import { createHash, randomBytes } from 'node:crypto';
 import type { Store } from '../../contracts/store.ts';
-import type { VerifiedIdentity } from '../../sts/verified-identity.ts';
+import type { VerifiedIdentity } from '../../contracts/identity.ts';
 
 export const PORTAL_SESSION = 'portal-session';
 const ACCOUNT = '';

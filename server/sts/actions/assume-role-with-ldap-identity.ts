@@ -20,7 +20,8 @@ import { mergeSessionTags, tagMappingOf } from '../mapped-session-tags.ts';
 import { credentialsXml } from '../issue-credentials.ts';
 import { packedPolicySize } from '../packed-policy.ts';
 import { checkSessionPolicies, durationError, readPolicyArns, S } from '../params.ts';
-import { assumableRoles, issueRoleCredentials, trustAllows, type TrustEnvironment, type VerifiedIdentity } from '../verified-identity.ts';
+import type { VerifiedIdentity } from '../../contracts/identity.ts';
+import { assumableRoles, issueRoleCredentials, trustAllows, type TrustEnvironment } from '../verified-identity.ts';
 import type { Store } from '../../contracts/store.ts';
 
 export const AssumeRoleWithLDAPIdentity = defineAction({

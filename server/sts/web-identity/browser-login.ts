@@ -3,15 +3,14 @@
 // trust policy (`<host/path>:aud|sub|amr|azp|oaud`) and its session tags (the `https://aws.amazon.com/tags` claim
 // and the provider's sessionTags mapping).
 import { AwsError } from '../../contracts/errors.ts';
-import type { VerifiedIdentity as LoginIdentity } from '../../contracts/identity.ts';
+import type { UpstreamLogin, VerifiedIdentity } from '../../contracts/identity.ts';
 import type { OidcProviderData } from '../../iam/actions/oidc-providers.ts';
 import { mappedTags, mergeSessionTags, tagMappingOf } from '../mapped-session-tags.ts';
-import type { VerifiedIdentity } from '../verified-identity.ts';
 import { sessionTagsFromClaims, TAGS_CLAIM, webIdentityConditionKeys } from './token-claims.ts';
 import type { VerifiedToken } from './verify-token.ts';
 
 /** The claims back in their JSON shapes (the RP hands them over as multi-valued strings, objects as JSON). */
-function claimsOf(login: LoginIdentity): Record<string, unknown> {
+function claimsOf(login: UpstreamLogin): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(login.attributes)) {
     if (k === TAGS_CLAIM) {
@@ -35,7 +34,7 @@ export function sessionNameOf(...candidates: Array<unknown>): string {
   return 'web-identity';
 }
 
-export function oidcBrowserIdentity(login: LoginIdentity, provider: OidcProviderData, clientId: string, now: Date): VerifiedIdentity {
+export function oidcBrowserIdentity(login: UpstreamLogin, provider: OidcProviderData, clientId: string, now: Date): VerifiedIdentity {
   const claims = claimsOf(login);
   const aud = claims.aud as string[] | undefined;
   if (!aud?.includes(clientId)) throw new AwsError('InvalidIdentityToken', 'Incorrect token audience');

@@ -5,7 +5,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { RoleData } from '../../../server/iam/model.ts';
 import { KeyRing, newKey } from '../../../server/keys/keyring.ts';
-import { federatedPrincipal, issueRoleCredentials, trustAllows, type VerifiedIdentity } from '../../../server/sts/verified-identity.ts';
+import type { VerifiedIdentity } from '../../../server/contracts/identity.ts';
+import { federatedPrincipal, issueRoleCredentials, trustAllows } from '../../../server/sts/verified-identity.ts';
 
 const A = '111122223333';
 const env = { region: 'us-east-1', now: new Date('2026-01-01T00:00:00Z'), sourceIp: '127.0.0.1', secureTransport: true };
