@@ -10,7 +10,6 @@ import { SAML_PROVIDER, type SamlProviderData } from '../../iam/actions/saml-pro
 import { compileDocument } from '../../iam/documents.ts';
 import { roleResourceKeys } from '../../iam/authorization-table.ts';
 import { IamModel, type RoleData } from '../../iam/model.ts';
-import { parseSamlMetadata } from '../../iam/saml-metadata.ts';
 import { evaluate, type ContextValue } from '../../policy/index.ts';
 import { credentialsXml, issueSession } from '../issue-credentials.ts';
 import { packedPolicySize } from '../packed-policy.ts';
@@ -19,6 +18,7 @@ import { nameQualifier, readAwsAttributes, subjectType } from '../saml/aws-attri
 import { checkAssertion, EXPIRED, SAML_CLOCK_SKEW_SECONDS } from '../saml/check-assertion.ts';
 import { samlConditionKeys } from '../saml/condition-keys.ts';
 import { decodeSamlParameter, openResponse } from '../saml/open-response.ts';
+import { providerMetadata } from '../saml/provider-metadata.ts';
 import { readAssertion } from '../saml/read-assertion.ts';
 import { useAssertionOnce } from '../saml/replay-cache.ts';
 import { spEndpoints } from '../saml/sp-endpoints.ts';
@@ -78,11 +78,11 @@ export const AssumeRoleWithSAML = defineAction<Params>({
     // The provider must exist in the role's account; its metadata gives the issuer and the certificates.
     const provider = parseArn(p.principalArn)!.account === ref.account ? (await ctx.store.entities.get<SamlProviderData>(ref.account, SAML_PROVIDER, p.principalArn))?.data : undefined;
     if (!provider) throw new AwsError('InvalidIdentityToken', `SAML provider ${p.principalArn} does not exist in account ${ref.account}`);
-    const metadata = parseSamlMetadata(provider.metadata);
+    const metadata = providerMetadata(provider.metadata);
     if (Date.parse(provider.validUntil) <= ctx.now.getTime()) throw new AwsError('InvalidIdentityToken', 'The SAML provider metadata has expired (validUntil)');
 
-    const sp = await loadSpKeyPair(ctx.store, ctx.keys);
-    const opened = await openResponse(xml, metadata.signingCertificates, sp?.privateKey);
+    // The SP key is read only for an EncryptedAssertion.
+    const opened = await openResponse(xml, metadata.signingCertificates, async () => (await loadSpKeyPair(ctx.store, ctx.keys))?.privateKey);
     const f = readAssertion(opened.assertion);
     const endpoints = spEndpoints(ctx.services.publicUrl);
     const recipient = checkAssertion(f, opened.responseIssuer, opened.destination, {

@@ -6,15 +6,15 @@
 import { AwsError } from '../../contracts/errors.ts';
 import type { Store } from '../../contracts/store.ts';
 import { SAML_PROVIDER, type SamlProviderData } from '../../iam/actions/saml-providers.ts';
-import { parseSamlMetadata } from '../../iam/saml-metadata.ts';
 import type { KeyRing } from '../../keys/keyring.ts';
 import { mappedTags, mergeSessionTags, tagMappingOf } from '../mapped-session-tags.ts';
-import type { VerifiedIdentity } from '../verified-identity.ts';
+import type { VerifiedIdentity } from '../../contracts/identity.ts';
 import { nameQualifier, readAwsAttributes, subjectType } from './aws-attributes.ts';
 import { checkAssertion, SAML_CLOCK_SKEW_SECONDS } from './check-assertion.ts';
 import { samlConditionKeys } from './condition-keys.ts';
 import { attr, children, NS, onlyChild, text } from './dom.ts';
 import { decodeSamlParameter, openResponse, parseResponse } from './open-response.ts';
+import { providerMetadata } from './provider-metadata.ts';
 import { readAssertion } from './read-assertion.ts';
 import { useAssertionOnce } from './replay-cache.ts';
 import { spEndpoints } from './sp-endpoints.ts';
@@ -63,14 +63,14 @@ export async function verifySamlBrowserLogin(
   if (pending) candidates = candidates.filter((c) => c.data.arn === pending.provider);
   if (candidates.length === 0) throw token('Issuer not present in specified provider');
 
-  const sp = await loadSpKeyPair(deps.store, deps.keys);
+  const spKey = async () => (await loadSpKeyPair(deps.store, deps.keys))?.privateKey; // only for an EncryptedAssertion
   const endpoints = spEndpoints(deps.publicUrl);
   let firstError: unknown;
   for (const { account, data: provider } of candidates) {
     try {
-      const metadata = parseSamlMetadata(provider.metadata);
+      const metadata = providerMetadata(provider.metadata);
       if (Date.parse(provider.validUntil) <= now.getTime()) throw token('The SAML provider metadata has expired (validUntil)');
-      const opened = await openResponse(doc, metadata.signingCertificates, sp?.privateKey);
+      const opened = await openResponse(doc, metadata.signingCertificates, spKey);
       const f = readAssertion(opened.assertion);
       const recipient = checkAssertion(f, opened.responseIssuer, opened.destination, { issuer: metadata.entityId, audiences: [endpoints.entityId], recipients: [endpoints.acsUrl], now });
       if (!f.nameId) throw token('Invalid SAML response: the assertion has no NameID');

@@ -20,8 +20,11 @@ export function decodeSamlParameter(b64: string): string {
   return Buffer.from(compact, 'base64').toString('utf8');
 }
 
+/** SP private key (PEM) for an EncryptedAssertion, or a function that reads it when one comes. */
+export type SpPrivateKey = string | undefined | (() => Promise<string | undefined>);
+
 /** The response as XML text, or as the Document parseResponse() made of it (so that it is parsed once). */
-export async function openResponse(xml: string | Document, certificates: readonly string[], spPrivateKey: string | undefined): Promise<OpenedResponse> {
+export async function openResponse(xml: string | Document, certificates: readonly string[], spPrivateKey: SpPrivateKey): Promise<OpenedResponse> {
   try {
     return await open(typeof xml === 'string' ? parseResponse(xml) : xml, certificates, spPrivateKey);
   } catch (err) {
@@ -45,7 +48,7 @@ export function parseResponse(xml: string): Document {
   return doc;
 }
 
-async function open(doc: Document, certificates: readonly string[], spPrivateKey: string | undefined): Promise<OpenedResponse> {
+async function open(doc: Document, certificates: readonly string[], spPrivateKey: SpPrivateKey): Promise<OpenedResponse> {
   const root = doc.documentElement!;
   // 1. A Response signature covers everything inside it.
   const responseSig = signatureOf(root);
@@ -62,7 +65,7 @@ async function open(doc: Document, certificates: readonly string[], spPrivateKey
   if (plain.length + encrypted.length !== 1) throw token('Invalid SAML response: it must contain exactly one Assertion');
   let assertion: Element;
   if (encrypted.length) {
-    const assertionDoc = await decryptAssertion(encrypted[0], spPrivateKey);
+    const assertionDoc = await decryptAssertion(encrypted[0], typeof spPrivateKey === 'function' ? await spPrivateKey() : spPrivateKey);
     try {
       assertion = parseXml(assertionDoc).documentElement!;
     } catch (err) {
