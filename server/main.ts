@@ -147,7 +147,7 @@ export async function startBroker(opts: BrokerOptions): Promise<Broker> {
     });
     const cloudTrail = cloudTrailApi({ store, keys, credentials, revocations, directorySessions, authorizer, region: config.region, bodyLimit: config.http.bodyLimitBytes, audit, clock: opts.clock, limits: { perSource, perPrincipal } });
     const apis = (ctx: Context) => (isCloudTrailRequest(ctx) ? cloudTrail(ctx) : api(ctx));
-    const authorize = authorizeEndpoint({ keys, credentials, revocations, directorySessions, authorizer, bodyLimit: config.http.bodyLimitBytes });
+    const authorize = authorizeEndpoint({ keys, credentials, revocations, directorySessions, authorizer, bodyLimit: config.http.bodyLimitBytes, audit, region: config.region, limits: { perSource, perPrincipal } });
     const spKey = await ensureSpKeyPair(store, keys, new URL(config.http.publicUrl).hostname);
     const samlMetadata = async () => samlSpMetadata({ ...spEndpoints(actionServices.publicUrl), ...spKey });
     const portal = portalRoutes({ store, keys, audit, services: actionServices });

@@ -17,10 +17,10 @@ export interface AuthenticateDeps {
   directorySessions?: DirectorySessionChecker;
 }
 
-/** The service the signature's scope must name ('as-signed': whichever it names, as /authorize takes any
- *  service's requests), and whether a mismatch tells the caller the string the broker signed (AWS does). */
+/** The service the signature's scope must name, and whether a mismatch tells the caller the string the broker
+ *  signed (AWS does; /authorize does not for a forwarded request, whose forwarder is not the signer). */
 export interface SigV4Expectation {
-  service: VerifyOptions['expectedService'] | 'as-signed';
+  service: VerifyOptions['expectedService'];
   explainMismatch: boolean;
 }
 
@@ -35,7 +35,7 @@ export async function authenticateRequest(
   const expect = typeof service === 'string' ? { ...API, service } : service;
   const auth = parseSigV4(req);
   if (!auth) throw new AwsError('MissingAuthenticationToken');
-  const opts = { now, expectedService: (expect.service === 'as-signed' ? auth.service : expect.service) as VerifyOptions['expectedService'], explainMismatch: expect.explainMismatch };
+  const opts = { now, expectedService: expect.service, explainMismatch: expect.explainMismatch };
   checkSigV4Request(auth, opts); // clock skew and scope come before key lookup, as on AWS
   const resolved = auth.accessKeyId.startsWith('ASIA')
     ? await resolveTemporary(deps.keys, deps.revocations, deps.credentials, auth.accessKeyId, auth.securityToken, now, deps.directorySessions)

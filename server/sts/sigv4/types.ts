@@ -33,7 +33,8 @@ export interface SigV4Auth {
 
 export interface VerifyOptions {
   now: Date;
-  expectedService: 'sts' | 'iam' | 'cloudtrail';
+  /** The service the credential scope must name ('sts', 'iam', 'cloudtrail'; a relying service's name for POST /authorize). */
+  expectedService: string;
   /** Regions this endpoint answers for; absent: any well-formed region (custom endpoints sign with the client's region). */
   regions?: ReadonlySet<string>;
   /**

@@ -8,6 +8,7 @@ import Koa from 'koa';
 import { AwsError, StoreUnavailableError } from '../../../server/contracts/errors.ts';
 import { authorizeEndpoint, type AuthorizeDeps } from '../../../server/http/authorize-endpoint.ts';
 import { signRequest } from '../../../server/sts/sigv4/index.ts';
+import { postAuthorize } from '../../helpers/authorize.ts';
 
 const KEY = { accessKeyId: 'AKIABOBBOBBOBBOBBOB2', secretAccessKey: 'bobSecretKeyForTestsOnly0000000000000000' };
 let server: ReturnType<Koa['listen']>;
@@ -29,8 +30,17 @@ before(async () => {
       async resourceContext() {
         return {};
       },
+      async inputFor() {
+        return { context: {} };
+      },
       async authorize() {
-        throw new AwsError('AccessDenied', 'no');
+        return { decision: 'allowed' }; // the relying service may ask
+      },
+      async decide() {
+        return { decision: { decision: 'implicitDeny' }, context: {} };
+      },
+      async denied() {
+        return new AwsError('AccessDenied', 'no');
       },
     },
   } as unknown as AuthorizeDeps;
@@ -46,8 +56,8 @@ after(() => new Promise((resolve) => server.close(resolve)));
 async function ask(): Promise<{ status: number; json: any }> {
   const target = new URL('http://files.internal.example/home/bob/notes.txt');
   const headers = signRequest({ method: 'GET', url: target, headers: {}, body: '' }, KEY, { region: 'us-east-1', service: 'files', now: new Date() });
-  const body = { request: { method: 'GET', path: target.pathname, headers: { ...headers, host: target.host } }, action: 'files:GetObject', resource: 'arn:aws:files:::home/bob/notes.txt' };
-  const res = await fetch(`${url}/authorize`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const body = { expect: { service: 'files', host: target.host }, request: { method: 'GET', path: target.pathname, headers: { ...headers, host: target.host } }, action: 'files:GetObject', resource: 'arn:aws:files:::home/bob/notes.txt' };
+  const res = await postAuthorize(url, body, KEY);
   return { status: res.status, json: await res.json() };
 }
 
@@ -73,7 +83,8 @@ it('an unknown failure: 500 InternalFailure with the default message', async () 
 });
 
 it('a malformed body is InvalidRequest (400)', async () => {
-  const res = await fetch(`${url}/authorize`, { method: 'POST', body: '{"action": 1}' });
+  lookup.fail = undefined;
+  const res = await postAuthorize(url, '{"action": 1}', KEY);
   assert.equal(res.status, 400);
   assert.equal(((await res.json()) as { error: string }).error, 'InvalidRequest');
 });

@@ -4,6 +4,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { ADMIN_KEY, startTestBroker, type TestBroker } from '../../helpers/broker.ts';
+import { postAuthorize } from '../../helpers/authorize.ts';
 import { presignQuery } from '../../helpers/aws-signer.ts';
 
 const SIGNED_AT = new Date('2026-11-28T04:29:09Z');
@@ -81,10 +82,11 @@ describe('presigned URLs honour X-Amz-Expires', () => {
     const signedAt = new Date(Date.now() - 5000);
     const ask = async (expiresIn: number) => {
       const url = new URL(await presignQuery('http://vault.internal.example:8080', { op: 'read' }, ADMIN_KEY, { service: 'vault', date: signedAt, expiresIn }));
-      const res = await fetch(`${b.httpUrl}/authorize`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ request: { method: 'GET', path: '/', query: url.search.slice(1), headers: { host: url.host }, body: '' }, action: 'vault:Read', resource: '*' }),
+      const res = await postAuthorize(b.httpUrl, {
+        expect: { service: 'vault', host: url.host },
+        request: { method: 'GET', path: '/', query: url.search.slice(1), headers: { host: url.host }, body: '' },
+        action: 'vault:Read',
+        resource: '*',
       });
       return (await res.json()) as { authenticated: boolean; error?: { code: string; message: string } };
     };

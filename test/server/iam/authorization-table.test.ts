@@ -6,7 +6,7 @@
 // and every key of the row (conditions are ANDed; a missing key makes StringEquals false).
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { AttachUserPolicyCommand, CreateAccessKeyCommand, CreatePolicyCommand, CreateRoleCommand, CreateSAMLProviderCommand, CreateOpenIDConnectProviderCommand, CreateUserCommand, CreateGroupCommand, CreateVirtualMFADeviceCommand, IAMClient, PutUserPolicyCommand } from '@aws-sdk/client-iam';
+import { AttachUserPolicyCommand, CreateAccessKeyCommand, CreateInstanceProfileCommand, CreatePolicyCommand, CreateRoleCommand, CreateSAMLProviderCommand, CreateOpenIDConnectProviderCommand, CreateUserCommand, CreateGroupCommand, CreateVirtualMFADeviceCommand, IAMClient, PutUserPolicyCommand } from '@aws-sdk/client-iam';
 import { LookupEvents } from '../../../server/audit/lookup-events.ts';
 import { iamActions } from '../../../server/iam/actions/index.ts';
 import { authorizationRow, authorizationRows, rowKeys } from '../../../server/iam/authorization-table.ts';
@@ -16,6 +16,7 @@ import { signRequest } from '../../../server/sts/sigv4/index.ts';
 import type { IamAction } from '../../../server/iam/action.ts';
 import { sendQuery } from '../../helpers/aws-signer.ts';
 import { ADMIN_KEY, startTestBroker, type TestBroker } from '../../helpers/broker.ts';
+import { postAuthorize } from '../../helpers/authorize.ts';
 import { idpMetadata } from '../sts/saml/test-idp.ts';
 
 const ACCT = '111122223333';
@@ -28,6 +29,7 @@ const B = arn('policy/bounds/Bound');
 const SAML = arn('saml-provider/Idp');
 const OIDC = arn('oidc-provider/oidc.example.com/tenant');
 const MFA = arn('mfa/m/Token');
+const IP = arn('instance-profile/hosts/ip');
 const THUMB = 'a'.repeat(40);
 const doc = (...Statement: object[]) => JSON.stringify({ Version: '2012-10-17', Statement });
 const ALLOW = doc({ Effect: 'Allow', Action: 'iam:GetUser', Resource: '*' });
@@ -128,7 +130,14 @@ const cases: Record<string, Case> = {
   'iam:SimulatePrincipalPolicy': { params: { PolicySourceArn: U, 'ActionNames.member.1': 'iam:GetUser' }, resource: U, keys: principalTags },
   'iam:ListInstanceProfilesForRole': { params: { RoleName: 'Target' }, resource: R, keys: principalTags },
   'iam:ListInstanceProfiles': { resource: '*' },
-  'iam:GetInstanceProfile': { params: { InstanceProfileName: 'ip' }, resource: arn('instance-profile/ip') },
+  'iam:CreateInstanceProfile': { params: { InstanceProfileName: 'ip2', Path: '/hosts/', ...newTags }, resource: arn('instance-profile/hosts/ip2'), keys: requestTags },
+  'iam:GetInstanceProfile': { params: { InstanceProfileName: 'ip' }, resource: IP, keys: resourceTags },
+  'iam:DeleteInstanceProfile': { params: { InstanceProfileName: 'ip' }, resource: IP, keys: resourceTags },
+  'iam:AddRoleToInstanceProfile': { params: { InstanceProfileName: 'ip', RoleName: 'Target' }, resource: IP, keys: resourceTags },
+  'iam:RemoveRoleFromInstanceProfile': { params: { InstanceProfileName: 'ip', RoleName: 'Target' }, resource: IP, keys: resourceTags },
+  'iam:TagInstanceProfile': { params: { InstanceProfileName: 'ip', ...newTags }, resource: IP, keys: { ...resourceTags, ...requestTags } },
+  'iam:UntagInstanceProfile': { params: { InstanceProfileName: 'ip', 'TagKeys.member.1': 'owner' }, resource: IP, keys: { ...resourceTags, 'aws:TagKeys': ['owner'] } },
+  'iam:ListInstanceProfileTags': { params: { InstanceProfileName: 'ip' }, resource: IP, keys: resourceTags },
   'iam:ListAccountAliases': { resource: '*' },
   'iam:GetAccountAuthorizationDetails': { resource: '*' },
   'iam:RevokeSessions': { params: { PrincipalArn: R }, resource: R },
@@ -233,6 +242,7 @@ describe('the authorization table: every action, its resource ARN and condition 
       await admin.send(new CreateSAMLProviderCommand({ Name: 'Idp', SAMLMetadataDocument: idpMetadata(), Tags: tags }));
       await admin.send(new CreateOpenIDConnectProviderCommand({ Url: 'https://oidc.example.com/tenant', ThumbprintList: [THUMB], ClientIDList: ['c1'], Tags: tags }));
       await admin.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: 'Token', Path: '/m/', Tags: tags }));
+      await admin.send(new CreateInstanceProfileCommand({ InstanceProfileName: 'ip', Path: '/hosts/', Tags: tags }));
       await admin.send(new CreateUserCommand({ UserName: 'tester' }));
       await admin.send(new AttachUserPolicyCommand({ UserName: 'tester', PolicyArn: 'arn:aws:iam::aws:policy/AdministratorAccess' }));
       const k = (await admin.send(new CreateAccessKeyCommand({ UserName: 'tester' }))).AccessKey!;
@@ -257,7 +267,7 @@ describe('the authorization table: every action, its resource ARN and condition 
       const url = new URL('http://ec2.internal.example/');
       const headers = signRequest({ method: 'GET', url, headers: {}, body: '' }, tester, { region: 'us-east-1', service: 'ec2', now: new Date() });
       const request = { method: 'GET', path: '/', query: '', headers: { ...headers, host: url.host }, body: '' };
-      const res = await fetch(`${b.httpUrl}/authorize`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ request, action, resource, context }) });
+      const res = await postAuthorize(b.httpUrl, { expect: { service: 'ec2', host: url.host }, request, action, resource, context });
       const json = (await res.json()) as { allowed: boolean; error?: { code: string; message: string } };
       return { status: json.allowed ? 200 : 403, code: json.error?.code, message: json.error?.message };
     }

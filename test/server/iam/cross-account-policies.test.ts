@@ -12,6 +12,7 @@ import {
 } from '@aws-sdk/client-iam';
 import { AssumeRoleCommand, DecodeAuthorizationMessageCommand, GetCallerIdentityCommand, GetFederationTokenCommand, STSClient } from '@aws-sdk/client-sts';
 import { startTestBroker, type TestBroker } from '../../helpers/broker.ts';
+import { postAuthorize } from '../../helpers/authorize.ts';
 import { rejectsWith } from '../../contracts/iam-api.ts';
 import { IamModel, type PrincipalData } from '../../../server/iam/model.ts';
 import { sealSession } from '../../../server/sessions/session-token.ts';
@@ -77,11 +78,7 @@ describe('cross-account managed policies and authorization messages', () => {
   async function authorize(creds: { accessKeyId: string; secretAccessKey: string; sessionToken?: string }, action: string, resource: string): Promise<{ allowed: boolean; error?: { code: string; message: string } }> {
     const url = new URL('http://vault.internal.example/treasure/42');
     const headers = signRequest({ method: 'GET', url, headers: {}, body: '' }, creds, { region: 'us-east-1', service: 'vault', now: new Date() });
-    const res = await fetch(`${b.httpUrl}/authorize`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ request: { method: 'GET', path: url.pathname, query: '', headers: { ...headers, host: url.host }, body: '' }, action, resource }),
-    });
+    const res = await postAuthorize(b.httpUrl, { expect: { service: 'vault', host: url.host }, request: { method: 'GET', path: url.pathname, query: '', headers: { ...headers, host: url.host }, body: '' }, action, resource });
     return (await res.json()) as { allowed: boolean; error?: { code: string; message: string } };
   }
 

@@ -7,6 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { DecodeAuthorizationMessageCommand, STSClient } from '@aws-sdk/client-sts';
 import { ADMIN_KEY, startTestBroker, type TestBroker } from '../../helpers/broker.ts';
+import { postAuthorize } from '../../helpers/authorize.ts';
 import { signRequest } from '../../../server/sts/sigv4/index.ts';
 
 const A = '111122223333';
@@ -34,10 +35,12 @@ describe("another account's role tags never reach the context of POST /authorize
   async function authorize(action: string, resource: string): Promise<{ allowed: boolean; error?: { message: string } }> {
     const url = new URL('http://ecs.internal.example/');
     const headers = signRequest({ method: 'GET', url, headers: {}, body: '' }, MALLORY, { region: 'us-east-1', service: 'ecs', now: new Date() });
-    const res = await fetch(`${b.httpUrl}/authorize`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ request: { method: 'GET', path: url.pathname, query: '', headers: { ...headers, host: url.host }, body: '' }, action, resource, context: { 'iam:PassedToService': 'ecs.amazonaws.com' } }),
+    const res = await postAuthorize(b.httpUrl, {
+      expect: { service: 'ecs', host: url.host },
+      request: { method: 'GET', path: url.pathname, query: '', headers: { ...headers, host: url.host }, body: '' },
+      action,
+      resource,
+      context: { 'iam:PassedToService': 'ecs.amazonaws.com' },
     });
     assert.equal(res.status, 200);
     return (await res.json()) as { allowed: boolean; error?: { message: string } };

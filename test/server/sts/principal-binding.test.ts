@@ -19,6 +19,7 @@ import {
 } from '@aws-sdk/client-iam';
 import { AssumeRoleCommand, GetCallerIdentityCommand, GetFederationTokenCommand, GetSessionTokenCommand, STSClient, type Credentials } from '@aws-sdk/client-sts';
 import { ADMIN_KEY, startTestBroker, type TestBroker } from '../../helpers/broker.ts';
+import { postAuthorize } from '../../helpers/authorize.ts';
 import { rejectsWith } from '../../contracts/iam-api.ts';
 import { signRequest } from '../../../server/sts/sigv4/index.ts';
 
@@ -50,11 +51,7 @@ describe('sessions are bound to their principal’s unique id', () => {
   async function authorize(creds: Creds, action: string): Promise<{ allowed: boolean; authenticated: boolean; error?: { code: string; message: string } }> {
     const url = new URL('http://vault.internal.example/item');
     const headers = signRequest({ method: 'GET', url, headers: {}, body: '' }, creds, { region: 'us-east-1', service: 'vault', now: new Date() });
-    const res = await fetch(`${b.httpUrl}/authorize`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ request: { method: 'GET', path: url.pathname, query: '', headers: { ...headers, host: url.host }, body: '' }, action, resource: '*' }),
-    });
+    const res = await postAuthorize(b.httpUrl, { expect: { service: 'vault', host: url.host }, request: { method: 'GET', path: url.pathname, query: '', headers: { ...headers, host: url.host }, body: '' }, action, resource: '*' });
     return (await res.json()) as { allowed: boolean; authenticated: boolean; error?: { code: string; message: string } };
   }
 
