@@ -9,8 +9,8 @@
 export type ResourceSpec =
   /** No resource type: the action is authorized on `*`. */
   | { kind: 'none' }
-  /** An existing user, group or role named by a parameter (the caller's own user when `self` and it is absent). */
-  | { kind: 'named'; type: 'user' | 'group' | 'role'; param: string; self?: boolean }
+  /** An existing user, group, role or instance profile named by a parameter (the caller's own user when `self` and it is absent). */
+  | { kind: 'named'; type: 'user' | 'group' | 'role' | 'instance-profile'; param: string; self?: boolean }
   /** An entity the request creates: its ARN from the request's name and Path. */
   | { kind: 'new'; type: 'user' | 'group' | 'role' | 'policy' | 'mfa' | 'saml-provider' | 'instance-profile'; param: string; path?: string }
   /** An OIDC provider the request creates: its ARN from the issuer Url. */
@@ -159,12 +159,18 @@ for (const name of ['GetOpenIDConnectProvider', 'DeleteOpenIDConnectProvider', '
 }
 iam('ListOpenIDConnectProviders', none);
 
+// Instance profiles.
+const profile: ResourceSpec = { kind: 'named', type: 'instance-profile', param: 'InstanceProfileName' };
+iam('CreateInstanceProfile', { kind: 'new', type: 'instance-profile', param: 'InstanceProfileName', path: 'Path' }, REQUEST_TAGS);
+for (const name of ['GetInstanceProfile', 'DeleteInstanceProfile', 'AddRoleToInstanceProfile', 'RemoveRoleFromInstanceProfile', 'ListInstanceProfileTags']) iam(name, profile);
+iam('TagInstanceProfile', profile, REQUEST_TAGS);
+iam('UntagInstanceProfile', profile, TAG_KEYS);
+iam('ListInstanceProfiles', none);
+iam('ListInstanceProfilesForRole', named('role'));
+
 // The rest.
 iam('SimulateCustomPolicy', none);
 iam('SimulatePrincipalPolicy', byArn('principal', 'PolicySourceArn'));
-iam('ListInstanceProfilesForRole', named('role'));
-iam('ListInstanceProfiles', none);
-iam('GetInstanceProfile', { kind: 'new', type: 'instance-profile', param: 'InstanceProfileName' });
 iam('ListAccountAliases', none);
 iam('GetAccountAuthorizationDetails', none);
 // iam:PassRole is no API: a service that accepts a role asks POST /authorize, passing iam:PassedToService

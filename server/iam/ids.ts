@@ -38,7 +38,7 @@ export function base32Decode(s: string): Uint8Array | undefined {
   return Uint8Array.from(out);
 }
 
-export type UniqueIdPrefix = 'AIDA' | 'AGPA' | 'AROA' | 'ANPA' | 'ANVA';
+export type UniqueIdPrefix = 'AIDA' | 'AGPA' | 'AROA' | 'ANPA' | 'ANVA' | 'AIPA';
 
 /** AWS unique id: a 4-letter prefix and 17 base32 characters (21 in all). */
 export function newUniqueId(prefix: UniqueIdPrefix): string {

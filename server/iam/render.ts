@@ -1,6 +1,7 @@
 // The XML shapes of IAM's entities (User, Group, Role, Policy, …) as AWS renders them.
 import { members, opt, type XmlNode } from '../query-protocol/xml.ts';
 import { encodeDocument } from './documents.ts';
+import type { InstanceProfileData } from './instance-profile-model.ts';
 import type { ManagedPolicyData, PrincipalData, RoleData } from './model.ts';
 import type { Tag } from './params.ts';
 
@@ -28,18 +29,31 @@ export function groupXml(g: PrincipalData): XmlNode[] {
   return [['Path', g.path], ['GroupName', g.name], ['GroupId', g.id], ['Arn', g.arn], ['CreateDate', new Date(g.createDate)]];
 }
 
+/** The members every rendering of a role has (an instance profile's roles have only these). */
+function roleCoreXml(r: RoleData): XmlNode[] {
+  return [['Path', r.path], ['RoleName', r.name], ['RoleId', r.id], ['Arn', r.arn], ['CreateDate', new Date(r.createDate)], ['AssumeRolePolicyDocument', encodeDocument(r.assumeRolePolicyDocument)]];
+}
+
 export function roleXml(r: RoleData, withTags = true): XmlNode[] {
   return [
-    ['Path', r.path],
-    ['RoleName', r.name],
-    ['RoleId', r.id],
-    ['Arn', r.arn],
-    ['CreateDate', new Date(r.createDate)],
-    ['AssumeRolePolicyDocument', encodeDocument(r.assumeRolePolicyDocument)],
+    ...roleCoreXml(r),
     ...opt('Description', r.description),
     ['MaxSessionDuration', r.maxSessionDuration],
     ...boundaryXml(r.permissionsBoundary),
     ...(withTags ? tagsXml(r.tags) : []),
+  ];
+}
+
+/** An instance profile with its role, which AWS renders in a short form (no MaxSessionDuration, tags or last use). */
+export function instanceProfileXml(p: InstanceProfileData, roles: readonly RoleData[], withTags = true): XmlNode[] {
+  return [
+    ['Path', p.path],
+    ['InstanceProfileName', p.name],
+    ['InstanceProfileId', p.id],
+    ['Arn', p.arn],
+    ['CreateDate', new Date(p.createDate)],
+    members('Roles', roles, roleCoreXml),
+    ...(withTags ? tagsXml(p.tags) : []),
   ];
 }
 

@@ -9,6 +9,7 @@ import { oidcIdentifier } from './actions/oidc-providers.ts';
 import { iamArn, parseArn, parsePolicyArn } from './arn.ts';
 import { authorizationRow, resourceTypeOf, rowKeys, tagKeys, type AuthorizationRow, type ResourceSpec } from './authorization-table.ts';
 import type { Caller } from './caller.ts';
+import { getInstanceProfile } from './instance-profile-model.ts';
 import { IamModel, MFA_DEVICE, type PrincipalData } from './model.ts';
 import { ParamReader, type Tag } from './params.ts';
 
@@ -87,6 +88,10 @@ async function resolveResource(spec: ResourceSpec, r: ParamReader, store: Repos,
     case 'named': {
       const name = param(spec.param) ?? (spec.self && caller?.type === 'User' ? caller.userName : undefined);
       if (name === undefined) return { resource: caller?.arn ?? '*' }; // GetUser, ListAccessKeys… for the calling session itself
+      if (spec.type === 'instance-profile') {
+        const p = (await getInstanceProfile(store, account, name))?.data;
+        return { resource: p?.arn ?? iamArn(account, spec.type, '/', name), type: spec.type, ...(p ? { entity: p } : {}) };
+      }
       const e = await principalByName(store, account, spec.type, name);
       return { resource: e?.arn ?? iamArn(account, spec.type, '/', name), type: spec.type, ...(e ? { entity: e } : {}) };
     }

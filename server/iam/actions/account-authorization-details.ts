@@ -4,8 +4,10 @@ import { members, type XmlNode } from '../../query-protocol/xml.ts';
 import { defineAction, type ActionContext } from '../action.ts';
 import { encodeDocument } from '../documents.ts';
 import { AWS_MANAGED, IamModel, type ManagedPolicyData, type PrincipalData, type PrincipalKind, type RoleData } from '../model.ts';
+import { instanceProfilesOfRole } from '../instance-profile-model.ts';
 import { readPaging } from '../params.ts';
 import { groupXml, roleXml, userXml } from '../render.ts';
+import { profilesXml } from './instance-profiles.ts';
 
 const FILTERS = ['User', 'Role', 'Group', 'LocalManagedPolicy', 'AWSManagedPolicy'] as const;
 
@@ -52,7 +54,10 @@ async function details(ctx: ActionContext, want: Set<string>): Promise<XmlNode[]
   if (want.has('Group')) for (const g of await m.listPrincipals(a, 'group')) groups.push([...groupXml(g.data), ...(await principalPolicies(m, a, 'group', g.data.name, 'Group'))]);
   const roles: XmlNode[][] = [];
   if (want.has('Role')) {
-    for (const r of await m.listPrincipals<RoleData>(a, 'role')) roles.push([...roleXml(r.data), members('InstanceProfileList', [], () => []), ...(await principalPolicies(m, a, 'role', r.data.name, 'Role'))]);
+    for (const r of await m.listPrincipals<RoleData>(a, 'role')) {
+      const profiles = await profilesXml(ctx.store, a, await instanceProfilesOfRole(ctx.store, a, r.data.name), true);
+      roles.push([...roleXml(r.data), members('InstanceProfileList', profiles, (x) => x), ...(await principalPolicies(m, a, 'role', r.data.name, 'Role'))]);
+    }
   }
   const policies: XmlNode[][] = [];
   for (const [filter, owner] of [['LocalManagedPolicy', a], ['AWSManagedPolicy', AWS_MANAGED]] as const) {

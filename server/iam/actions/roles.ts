@@ -11,6 +11,7 @@ import { paginate } from '../paging.ts';
 import { pagingXml, roleXml } from '../render.ts';
 import { checkBoundaryArn } from './boundaries.ts';
 import { insertOrExists, model, nowIso, requirePrincipal } from './common.ts';
+import { checkRoleInNoProfile } from './instance-profiles.ts';
 import { checkTags } from './tags.ts';
 
 const maxSession = { min: 3600, max: 43200 };
@@ -128,12 +129,13 @@ export const DeleteRole = defineAction({
   writes: true,
   parse: (r) => ({ roleName: r.required('RoleName', C.roleName) }),
   async run(p, ctx) {
-    // Like AWS's API: policies must be detached and deleted first.
+    // Like AWS's API: policies must be detached and deleted first, and the role removed from its instance profiles.
     await ctx.store.transaction(async (tx) => {
       const m = new IamModel(tx);
       const role = await requirePrincipal(m, ctx.account, 'role', p.roleName);
       if ((await m.listAttached(ctx.account, 'role', role.name)).length) throw new AwsError('DeleteConflict', 'Cannot delete entity, must detach all policies first.');
       if ((await m.listInline(ctx.account, 'role', role.name)).length) throw new AwsError('DeleteConflict', 'Cannot delete entity, must delete policies first.');
+      await checkRoleInNoProfile(tx, ctx.account, role.name);
       await m.deletePrincipal(ctx.account, 'role', role.name);
     });
     return undefined;

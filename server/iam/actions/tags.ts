@@ -30,7 +30,7 @@ export function mergeTags(old: Tag[], added: Tag[]): Tag[] {
 }
 
 /** What Tag…, Untag… and List…Tags need to know about one kind of taggable entity. */
-interface Taggable {
+export interface Taggable {
   /** Wire name part: TagRole, UntagPolicy, ListOpenIDConnectProviderTags… */
   Name: string;
   /** The request parameter naming the entity (RoleName, PolicyArn, …) and its constraint. */
@@ -42,7 +42,7 @@ interface Taggable {
   immutable?: (id: string) => string | undefined;
 }
 
-function taggingActions(t: Taggable): IamAction[] {
+export function taggingActions(t: Taggable): IamAction[] {
   const update = (ctx: ActionContext, id: string, change: (tags: Tag[]) => Tag[]) =>
     ctx.store.transaction(async (tx) => {
       const refused = t.immutable?.(id);

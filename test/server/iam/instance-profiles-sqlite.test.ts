@@ -1,0 +1,3 @@
+import { instanceProfileSuite } from '../../contracts/iam-instance-profiles.ts';
+
+instanceProfileSuite('SQLite', async () => ({}));
