@@ -47,7 +47,7 @@ export function evaluate(input: EvaluationInput): Decision {
   const identityOk = identityAllows && boundaryOk && sessionOk;
   const identityMatched = [...identity.allows, ...boundary.allows, ...session.allows];
   const sameAccount = resourceAccountOf(input) === p.account;
-  const isTrust = input.resourcePolicy?.kind === 'trust';
+  const isTrust = input.resourcePolicy?.kind === 'trust' || input.resourcePolicyRequired === true;
   const via = rbp.via;
 
   if (sameAccount) {
@@ -65,7 +65,9 @@ export function evaluate(input: EvaluationInput): Decision {
 
   // Why not.
   if (!sameAccount && via === undefined) return denied('Cross-account request: no resource-based policy in the resource account allows the caller.');
-  if (isTrust && sameAccount && via === undefined) return denied('The role trust policy does not allow the caller.');
+  if (isTrust && sameAccount && via === undefined) {
+    return denied(input.resourcePolicy?.kind === 'trust' ? 'The role trust policy does not allow the caller.' : input.resourcePolicy ? 'The resource-based policy, which must grant for this resource, does not allow the caller.' : 'This resource needs a resource-based policy that allows the caller, and none was given.');
+  }
   if (!identityAllows) return denied(input.isFederationTokenSession && !input.sessionPolicies ? 'A GetFederationToken session without a session policy has no permissions.' : 'No identity-based policy allows the action.');
   if (!boundaryOk) return denied('The permissions boundary does not allow the action.');
   if (!sessionOk) return denied(input.sessionPolicies ? 'No session policy allows the action.' : 'A GetFederationToken session without a session policy has no permissions.');

@@ -4,3 +4,4 @@ export { PolicyParseError } from './errors.ts';
 export { compilePolicy, MAX_POLICY_SIZE, type CompileOptions } from './parse.ts';
 export { evaluate } from './evaluate.ts';
 export { lintPolicy, type LintFinding } from './lint.ts';
+export { RESOURCE_POLICY_REQUIRED, resourcePolicyRequired } from './required-resource-policy.ts';

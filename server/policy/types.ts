@@ -45,6 +45,9 @@ export interface EvaluationInput {
   resourcePolicy?: CompiledPolicy;
   /** The account owning the resource. Absent: the account field of the resource ARN, else the principal's account. */
   resourceAccount?: string;
+  /** The resource's own policy must grant (a role's trust policy, a KMS key policy: resourcePolicyRequired()); a
+   * resourcePolicy compiled with kind `trust` always must. */
+  resourcePolicyRequired?: boolean;
 }
 
 export interface MatchedStatement {

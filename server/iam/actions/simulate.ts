@@ -3,7 +3,7 @@
 // MissingContextValues), so `aws iam simulate-custom-policy --endpoint-url …` works.
 import { AwsError } from '../../contracts/errors.ts';
 import { members, type XmlNode } from '../../query-protocol/xml.ts';
-import { evaluate, type CompiledPolicy, type ContextValue, type Decision, type PolicyKind } from '../../policy/index.ts';
+import { evaluate, resourcePolicyRequired, type CompiledPolicy, type ContextValue, type Decision, type PolicyKind, type PrincipalInfo } from '../../policy/index.ts';
 import { defineAction, type ActionContext, type IamAction } from '../action.ts';
 import { parseArn, parsePolicyArn } from '../arn.ts';
 import { compileDocument } from '../documents.ts';
@@ -78,24 +78,27 @@ function simulate(
   p: { actions: string[]; resources: string[]; context: Record<string, ContextValue>; callerArn?: string; resourcePolicy?: string; resourceOwner?: string; marker?: string; maxItems: number },
   identity: Source[],
   boundary: Source | undefined,
+  /** Who is simulated when CallerArn is absent (SimulatePrincipalPolicy on a role: a session of it). */
+  simulated?: PrincipalInfo,
 ): XmlNode[] {
   const sources = new Map([...identity, ...(boundary ? [boundary] : [])].map((s) => [s.id, s]));
   const resourcePolicy = p.resourcePolicy ? compileDocument(p.resourcePolicy, 'resource', 'ResourcePolicy') : undefined;
   if (resourcePolicy) sources.set('ResourcePolicy', { policy: resourcePolicy, id: 'ResourcePolicy', type: 'resource' });
   const callerArn = p.callerArn ?? `arn:aws:iam::${ctx.account}:user/simulated`;
-  const callerAccount = parseArn(callerArn)?.account || ctx.account;
+  const principal: PrincipalInfo = (!p.callerArn && simulated) || { arn: callerArn, account: parseArn(callerArn)?.account || ctx.account, type: 'User' };
   const pairs = p.actions.flatMap((a) => p.resources.map((r) => ({ a, r })));
   const page = paginate(pairs, (x) => `${x.a}\u0000${x.r}`, p.marker, p.maxItems);
   const results = page.items.map(({ a, r }) => {
     const input = {
       action: a,
       resource: r,
-      principal: { arn: callerArn, account: callerAccount, type: callerArn.includes(':assumed-role/') ? ('AssumedRole' as const) : ('User' as const) },
+      principal,
       context: { 'aws:CurrentTime': ctx.now, 'aws:EpochTime': Math.floor(ctx.now.getTime() / 1000), ...p.context },
       identityPolicies: identity.map((s) => s.policy),
       permissionsBoundary: boundary?.policy,
       resourcePolicy,
       resourceAccount: p.resourceOwner ? (parseArn(p.resourceOwner)?.account ?? p.resourceOwner) : undefined,
+      resourcePolicyRequired: resourcePolicyRequired(a, r), // a role's trust policy, a KMS key policy
     };
     const d = evaluate(input);
     const boundaryAllowed = boundary ? evaluate({ ...input, identityPolicies: [boundary.policy], permissionsBoundary: undefined, resourcePolicy: undefined }).decision === 'allowed' : undefined;
@@ -104,12 +107,20 @@ function simulate(
   return [members('EvaluationResults', results, (x) => x), ...pagingXml(page.isTruncated, page.marker)];
 }
 
+/** AWS: "You can specify only the ARN of an IAM user. You cannot specify the ARN of an assumed role, federated user,
+ *  or a service principal." */
+function callerArnOf(r: ParamReader): string | undefined {
+  const arn = r.optional('CallerArn', C.arn);
+  if (arn !== undefined && !/^arn:aws[a-z-]*:iam::\d{12}:user\//.test(arn)) throw new AwsError('InvalidInput', `Invalid CallerArn: ${arn}. CallerArn must be the ARN of an IAM user.`);
+  return arn;
+}
+
 function readCommon(r: ParamReader) {
   return {
     actions: r.list('ActionNames', { min: 3, max: 128 }, { required: true }) ?? [],
     resources: r.list('ResourceArns', { min: 1, max: 2048 }) ?? ['*'],
     context: readContext(r),
-    callerArn: r.optional('CallerArn', C.arn),
+    callerArn: callerArnOf(r),
     resourcePolicy: r.optional('ResourcePolicy', C.policyDocument),
     resourceOwner: r.optional('ResourceOwner', { min: 1, max: 2048 }),
     ...readPaging(r),
@@ -165,7 +176,10 @@ export const SimulatePrincipalPolicy = defineAction({
     const { sources, boundary, principal } = await principalSources(new IamModel(ctx.store), ctx.account, kind, m[2]);
     const extra = compileAll(p.docs, 'identity', 'PolicyInputList');
     const extraBoundary = p.boundaries.length ? compileAll(p.boundaries.slice(0, 1), 'boundary', 'PermissionsBoundaryPolicyInputList')[0] : undefined;
-    return simulate(ctx, { ...p, callerArn: p.callerArn ?? (kind === 'group' ? undefined : principal.arn) }, [...sources, ...extra], extraBoundary ?? boundary);
+    // a role is simulated as a session of it would be: a resource policy naming the role's ARN grants
+    const roleSession: PrincipalInfo | undefined =
+      kind === 'role' ? { arn: `arn:aws:sts::${ctx.account}:assumed-role/${principal.name}/simulated-session`, account: ctx.account, type: 'AssumedRole', id: `${principal.id}:simulated-session`, roleArn: principal.arn } : undefined;
+    return simulate(ctx, { ...p, callerArn: p.callerArn ?? (kind === 'user' ? principal.arn : undefined) }, [...sources, ...extra], extraBoundary ?? boundary, roleSession);
   },
 });
 
