@@ -98,6 +98,17 @@ export const rawConfigSchema = z.strictObject({
       mfaWrongCodesWindowSeconds: z.coerce.number().int().min(1).max(86_400).default(300),
     })
     .prefault({}),
+  /** Services that accept the broker's credentials through POST /authorize (docs/policy.md). */
+  relyingServices: z
+    .strictObject({
+      /** Services whose resources' own policy must grant, like a role's trust policy or a KMS key policy. */
+      resourcePolicyRequired: z.array(matching(/^[a-z0-9][a-z0-9-]{0,62}$/, 'expected a service name (files, vault…)')).default([]),
+      /** A resource-based policy per resource ARN prefix (the longest prefix applies), with the resources' owner account. */
+      resourcePolicies: z
+        .array(z.strictObject({ prefix: text(), account: optional(accountId()), policy: z.union([text(), z.record(z.string(), z.unknown())]) }))
+        .default([]),
+    })
+    .prefault({}),
   sessions: z
     .strictObject({
       /** How often a directory user's session is re-checked against the directory (disabled, group removed). */
@@ -160,6 +171,7 @@ export function normaliseConfig(raw: RawConfig, env: NodeJS.ProcessEnv) {
     audit: raw.audit,
     sessions: raw.sessions,
     limits: raw.limits,
+    relyingServices: raw.relyingServices,
   });
 }
 

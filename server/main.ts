@@ -11,6 +11,7 @@ import type { Store } from './contracts/store.ts';
 import { browserGuard } from './http/browser-guard.ts';
 import { createApp } from './http/app.ts';
 import { authorizeEndpoint } from './http/authorize-endpoint.ts';
+import { registeredResourcePolicies } from './iam/resource-policies.ts';
 import { portalRoutes, portalSignIn } from './http/portal/index.ts';
 import { loginRoutes } from './http/login-routes/index.ts';
 import { portalAuditor } from './http/portal/audit.ts';
@@ -147,7 +148,7 @@ export async function startBroker(opts: BrokerOptions): Promise<Broker> {
     });
     const cloudTrail = cloudTrailApi({ store, keys, credentials, revocations, directorySessions, authorizer, region: config.region, bodyLimit: config.http.bodyLimitBytes, audit, clock: opts.clock, limits: { perSource, perPrincipal } });
     const apis = (ctx: Context) => (isCloudTrailRequest(ctx) ? cloudTrail(ctx) : api(ctx));
-    const authorize = authorizeEndpoint({ keys, credentials, revocations, directorySessions, authorizer, bodyLimit: config.http.bodyLimitBytes, audit, region: config.region, limits: { perSource, perPrincipal } });
+    const authorize = authorizeEndpoint({ keys, credentials, revocations, directorySessions, authorizer, bodyLimit: config.http.bodyLimitBytes, audit, region: config.region, limits: { perSource, perPrincipal }, resourcePolicies: registeredResourcePolicies(config.relyingServices.resourcePolicies), resourcePolicyRequiredServices: config.relyingServices.resourcePolicyRequired });
     const spKey = await ensureSpKeyPair(store, keys, new URL(config.http.publicUrl).hostname);
     const samlMetadata = async () => samlSpMetadata({ ...spEndpoints(actionServices.publicUrl), ...spKey });
     const portal = portalRoutes({ store, keys, audit, services: actionServices });

@@ -12,7 +12,10 @@ import { z } from 'zod';
 import { DENIED_CODES, newEventId, userIdentity } from '../audit/event.ts';
 import { AwsError } from '../contracts/errors.ts';
 import { toWireError } from '../contracts/wire-error.ts';
-import type { Authorizer } from '../iam/authorizer.ts';
+import type { Authorizer, ResourceSide } from '../iam/authorizer.ts';
+import { compileDocument } from '../iam/documents.ts';
+import type { ResourcePolicies } from '../iam/resource-policies.ts';
+import { resourcePolicyRequired } from '../policy/index.ts';
 import type { Caller } from '../iam/caller.ts';
 import { overriddenDerivedKey } from '../iam/derived-keys.ts';
 import { parseSigV4, type IncomingSignedRequest } from '../sts/sigv4/index.ts';
@@ -39,6 +42,10 @@ const requestSchema = z.strictObject({
   action: z.string().regex(/^[A-Za-z0-9-]+:[A-Za-z0-9*?]+$/, 'expected service:Action'),
   resource: z.string().min(1),
   context: z.record(z.string(), contextValue).default({}),
+  /** The resource's own policy (a JSON document, as text or object); absent: the one registered for its prefix. */
+  resourcePolicy: z.union([z.string(), z.record(z.string(), z.unknown())]).optional(),
+  /** The resource's owner account; absent: the registered one, else the resource ARN's, else the caller's. */
+  resourceAccount: z.string().regex(/^\d{12}$/, 'expected a 12-digit account id').optional(),
 });
 
 export type AuthorizeRequest = z.infer<typeof requestSchema>;
@@ -49,6 +56,10 @@ export interface AuthorizeDeps extends AuthenticateDeps, AdmissionDeps {
   /** The broker's region (the audit record's awsRegion). */
   region?: string;
   clock?: () => Date;
+  /** Resource policies registered per ARN prefix (config relyingServices.resourcePolicies). */
+  resourcePolicies?: ResourcePolicies;
+  /** Services whose resources' own policy must grant (config relyingServices.resourcePolicyRequired). */
+  resourcePolicyRequiredServices?: readonly string[];
 }
 
 interface AuthorizeState {
@@ -62,6 +73,8 @@ interface AuthorizeState {
   /** Set once the relying service may ask: failures after it are answers (200), not HTTP errors. */
   admitted?: boolean;
   input?: AuthorizeRequest;
+  /** The resource's policy given in the request (compiled), else registered for its prefix. */
+  resourceSide?: ResourceSide;
   /** The forwarded request and its signer, once verified. */
   forwarded?: IncomingSignedRequest;
   caller?: Caller;
@@ -167,6 +180,14 @@ const parseAuthorizeRequest: Step<AuthorizeState> = async function parseAuthoriz
   const headers = Object.fromEntries(Object.entries(input.request.headers).map(([k, v]) => [k.toLowerCase(), v]));
   state.forwarded = { method: input.request.method.toUpperCase(), path: input.request.path, rawQuery: input.request.query, headers, body: Buffer.from(input.request.body, 'base64') };
   state.input = input;
+  if (input.resourcePolicy !== undefined) {
+    try {
+      const doc = typeof input.resourcePolicy === 'string' ? input.resourcePolicy : JSON.stringify(input.resourcePolicy);
+      state.resourceSide = { policy: compileDocument(doc, 'resource', 'resourcePolicy'), account: input.resourceAccount };
+    } catch (err) {
+      throw new AwsError('InvalidRequest', `resourcePolicy: ${(err as Error).message}`);
+    }
+  }
   return next();
 };
 
@@ -223,9 +244,14 @@ function decide(deps: AuthorizeDeps): Step<AuthorizeState> {
     const region = parseSigV4(forwarded)?.region;
     // the service's keys, the signature's region, then what the broker knows of an IAM resource (its tags)
     const context = { ...input.context, ...(region ? { 'aws:RequestedRegion': region } : {}), ...(await deps.authorizer.resourceContext(caller, input.action, input.resource)) };
-    const d = await deps.authorizer.decide(caller, input.action, input.resource, now, context);
+    const registered = state.resourceSide ? undefined : deps.resourcePolicies?.lookup(input.resource);
+    const side: ResourceSide = {
+      ...(state.resourceSide ?? { policy: registered?.policy, account: input.resourceAccount ?? registered?.account }),
+      required: resourcePolicyRequired(input.action, input.resource, deps.resourcePolicyRequiredServices),
+    };
+    const d = await deps.authorizer.decide(caller, input.action, input.resource, now, context, side);
     state.decision = d.decision.decision;
-    if (d.decision.decision !== 'allowed') throw await deps.authorizer.denied(caller, input.action, input.resource, d.decision, d.context, now);
+    if (d.decision.decision !== 'allowed') throw await deps.authorizer.denied(caller, input.action, input.resource, d.decision, d.context, now, side.policy ? 'resource' : 'identity');
     ctx.body = { allowed: true, authenticated: true, decision: d.decision.decision, principal: principalOf(state) };
     return next();
   };

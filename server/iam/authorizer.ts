@@ -71,6 +71,13 @@ interface CacheEntry {
 
 export type Context = Record<string, ContextValue | undefined>;
 
+/** The resource's own policy (absent: none), its owner account, and whether it must grant (resourcePolicyRequired). */
+export interface ResourceSide {
+  policy?: CompiledPolicy;
+  account?: string;
+  required?: boolean;
+}
+
 /** Decides calls. Principal policies are cached until this process writes IAM state, and at most `ttlMs`. */
 export class Authorizer {
   private generation = 0;
@@ -141,10 +148,10 @@ export class Authorizer {
     };
   }
 
-  async decide(caller: Caller, action: string, resource: string, now: Date, extra: Context = {}, resourcePolicy?: { policy: CompiledPolicy; account: string }): Promise<{ decision: Decision; context: Context }> {
+  async decide(caller: Caller, action: string, resource: string, now: Date, extra: Context = {}, resourcePolicy?: ResourceSide): Promise<{ decision: Decision; context: Context }> {
     const input = await this.inputFor(caller, now);
     const context = { ...input.context, ...extra };
-    const decision = evaluate({ ...input, action, resource, context, resourcePolicy: resourcePolicy?.policy, resourceAccount: resourcePolicy?.account });
+    const decision = evaluate({ ...input, action, resource, context, resourcePolicy: resourcePolicy?.policy, resourceAccount: resourcePolicy?.account, resourcePolicyRequired: resourcePolicy?.required });
     return { decision, context };
   }
 
@@ -157,7 +164,7 @@ export class Authorizer {
   }
 
   /** Throws AccessDenied with AWS's wording and an encoded authorization message unless the engine allows the call. */
-  async authorize(caller: Caller, action: string, resource: string, now: Date, extra?: Context, resourcePolicy?: { policy: CompiledPolicy; account: string }): Promise<Decision> {
+  async authorize(caller: Caller, action: string, resource: string, now: Date, extra?: Context, resourcePolicy?: ResourceSide): Promise<Decision> {
     const { decision, context } = await this.decide(caller, action, resource, now, extra, resourcePolicy);
     if (decision.decision === 'allowed') return decision;
     throw await this.denied(caller, action, resource, decision, context, now, resourcePolicy ? 'resource' : 'identity');
