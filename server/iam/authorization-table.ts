@@ -172,6 +172,9 @@ iam('ListInstanceProfilesForRole', named('role'));
 iam('SimulateCustomPolicy', none);
 iam('SimulatePrincipalPolicy', byArn('principal', 'PolicySourceArn'));
 iam('ListAccountAliases', none);
+iam('CreateAccountAlias', none);
+iam('DeleteAccountAlias', none);
+iam('GetAccountSummary', none);
 iam('GetAccountAuthorizationDetails', none);
 // iam:PassRole is no API: a service that accepts a role asks POST /authorize, passing iam:PassedToService
 // (and iam:AssociatedResourceArn); the broker adds the role's tags.

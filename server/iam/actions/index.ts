@@ -1,8 +1,9 @@
 // Every IAM action the broker serves, by wire name.
 import type { IamAction } from '../action.ts';
 import { accessKeyActions } from './access-keys.ts';
-import { ListAccountAliases } from './account-aliases.ts';
+import { accountAliasActions } from './account-aliases.ts';
 import { GetAccountAuthorizationDetails } from './account-authorization-details.ts';
+import { GetAccountSummary } from './account-summary.ts';
 import { attachedPolicyActions } from './attached-policies.ts';
 import { boundaryActionsAll } from './boundaries.ts';
 import { groupActions } from './groups.ts';
@@ -35,7 +36,8 @@ export function iamActions(extra: IamAction[] = []): ReadonlyMap<string, IamActi
     ...oidcProviderActions,
     ...simulateActions,
     ...instanceProfileActions,
-    ListAccountAliases as IamAction,
+    ...accountAliasActions,
+    GetAccountSummary as IamAction,
     GetAccountAuthorizationDetails as IamAction,
     ...extra,
   ];

@@ -1,0 +1,3 @@
+import { accountSuite } from '../../contracts/iam-account.ts';
+
+accountSuite('SQLite', async () => ({}));
