@@ -13,15 +13,15 @@ function boundaryXml(arn: string | undefined): XmlNode[] {
   return arn ? [['PermissionsBoundary', [['PermissionsBoundaryType', 'Policy'], ['PermissionsBoundaryArn', arn]]]] : [];
 }
 
-export function userXml(u: PrincipalData, withTags = true): XmlNode[] {
+/** A user; lists (ListUsers, GetGroup) leave out the boundary and tags, as AWS does (`detail` false). */
+export function userXml(u: PrincipalData, detail = true): XmlNode[] {
   return [
     ['Path', u.path],
     ['UserName', u.name],
     ['UserId', u.id],
     ['Arn', u.arn],
     ['CreateDate', new Date(u.createDate)],
-    ...boundaryXml(u.permissionsBoundary),
-    ...(withTags ? tagsXml(u.tags) : []),
+    ...(detail ? [...boundaryXml(u.permissionsBoundary), ...tagsXml(u.tags)] : []),
   ];
 }
 
@@ -34,13 +34,13 @@ function roleCoreXml(r: RoleData): XmlNode[] {
   return [['Path', r.path], ['RoleName', r.name], ['RoleId', r.id], ['Arn', r.arn], ['CreateDate', new Date(r.createDate)], ['AssumeRolePolicyDocument', encodeDocument(r.assumeRolePolicyDocument)]];
 }
 
-export function roleXml(r: RoleData, withTags = true): XmlNode[] {
+/** A role; ListRoles leaves out the boundary and tags, as AWS does (`detail` false). */
+export function roleXml(r: RoleData, detail = true): XmlNode[] {
   return [
     ...roleCoreXml(r),
     ...opt('Description', r.description),
     ['MaxSessionDuration', r.maxSessionDuration],
-    ...boundaryXml(r.permissionsBoundary),
-    ...(withTags ? tagsXml(r.tags) : []),
+    ...(detail ? [...boundaryXml(r.permissionsBoundary), ...tagsXml(r.tags)] : []),
   ];
 }
 

@@ -9,7 +9,7 @@ import { newUniqueId } from '../ids.ts';
 import { AWS_MANAGED, IamModel, type ManagedPolicyData } from '../model.ts';
 import { C, readPaging } from '../params.ts';
 import { paginate } from '../paging.ts';
-import { pagingXml, policyXml } from '../render.ts';
+import { pagingXml, policyXml, tagsXml } from '../render.ts';
 import { checkTags } from './tags.ts';
 
 const POLICY_NAME = 'policy-name';
@@ -64,7 +64,7 @@ export const CreatePolicy = defineAction({
     checkManagedDocument(p.doc);
     checkTags(p.tags);
     const data = await ctx.store.transaction((tx) => createManagedPolicy(tx, ctx.account, { name: p.name, path: p.path, document: p.doc, description: p.description, tags: p.tags }, ctx.now));
-    return [['Policy', policyXml(data, 0, 0, false)]];
+    return [['Policy', [...policyXml(data, 0, 0, false), ...tagsXml(data.tags)]]]; // AWS returns the tags it was given
   },
 });
 

@@ -101,8 +101,8 @@ export const DeleteOpenIDConnectProvider = defineAction({
   writes: true,
   parse: (r) => ({ arn: r.required('OpenIDConnectProviderArn', C.arn) }),
   async run(p, ctx) {
-    const d = await requireProvider(ctx, p.arn);
-    await ctx.store.entities.delete(ctx.account, OIDC_PROVIDER, d.arn);
+    // AWS documents it idempotent: deleting a provider that does not exist succeeds.
+    if (parseArn(p.arn)?.account === ctx.account) await ctx.store.entities.delete(ctx.account, OIDC_PROVIDER, p.arn);
     return undefined;
   },
 });

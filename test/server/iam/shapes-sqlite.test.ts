@@ -1,0 +1,3 @@
+import { shapesSuite } from '../../contracts/iam-shapes.ts';
+
+shapesSuite('SQLite', async () => ({}));
