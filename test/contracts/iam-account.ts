@@ -21,9 +21,9 @@ import {
 import { startTestBroker, type TestBroker, type TestBrokerOptions } from '../helpers/broker.ts';
 import { client, rejectsWith, TRUST } from './iam-api.ts';
 
-/** The SummaryMap keys of the IAM API reference's GetAccountSummary example (a real account's answer). */
+/** The SummaryMap keys the IAM API reference lists for GetAccountSummary ("Valid Keys", 34). */
 export const AWS_SUMMARY_KEYS = [
-  'AccessKeysPerUserQuota', 'AccountAccessKeysPresent', 'AccountMFAEnabled', 'AccountSigningCertificatesPresent', 'AssumeRolePolicySizeQuota',
+  'AccessKeysPerUserQuota', 'AccountAccessKeysPresent', 'AccountMFAEnabled', 'AccountPasswordPresent', 'AccountSigningCertificatesPresent', 'AssumeRolePolicySizeQuota',
   'AttachedPoliciesPerGroupQuota', 'AttachedPoliciesPerRoleQuota', 'AttachedPoliciesPerUserQuota', 'GlobalEndpointTokenVersion', 'GroupPolicySizeQuota',
   'Groups', 'GroupsPerUserQuota', 'GroupsQuota', 'InstanceProfiles', 'InstanceProfilesQuota', 'MFADevices', 'MFADevicesInUse', 'Policies',
   'PoliciesQuota', 'PolicySizeQuota', 'PolicyVersionsInUse', 'PolicyVersionsInUseQuota', 'Providers', 'RolePolicySizeQuota', 'Roles', 'RolesQuota',

@@ -1,6 +1,6 @@
-// GetAccountSummary: the account's entity counts and IAM quotas, every key AWS returns (the SummaryMap of the IAM
-// API reference's example), counted from the store. The broker has no root user, server or signing
-// certificates: those counts are 0.
+// GetAccountSummary: the account's entity counts and IAM quotas, every key of the IAM API reference's list of
+// SummaryMap keys (34), counted from the store. The broker has no root user (no root password, MFA or keys),
+// server or signing certificates: those are 0.
 import type { XmlNode } from '../../query-protocol/xml.ts';
 import { defineAction, type ActionContext } from '../action.ts';
 import { QUOTAS } from '../documents.ts';
@@ -31,6 +31,7 @@ export async function accountSummary(ctx: ActionContext): Promise<Record<string,
     MFADevicesInUse: devices.filter((d) => d.enabledDate).length,
     AccountMFAEnabled: 0,
     AccountAccessKeysPresent: 0,
+    AccountPasswordPresent: 0,
     AccountSigningCertificatesPresent: 0,
     AttachedPoliciesPerGroupQuota: QUOTAS.attachedPerPrincipal,
     AttachedPoliciesPerRoleQuota: QUOTAS.attachedPerPrincipal,
