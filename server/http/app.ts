@@ -10,6 +10,7 @@ export interface AppDeps {
   logger: Logger;
   metrics: Metrics;
   queryApi: (ctx: Context) => Promise<void>;
+  /** POST /authorize, and /authorize/resource-policies (the relying services' JSON API). */
   authorize: (ctx: Context) => Promise<void>;
   /** The browser portal's routes (/, /roles, /credentials, /logout, /login/…). */
   portal?: Middleware;
@@ -71,7 +72,7 @@ export function createApp(deps: AppDeps): Koa {
       ctx.type = 'application/samlmetadata+xml';
       return;
     }
-    if (ctx.path === '/authorize' && ctx.method === 'POST') {
+    if ((ctx.path === '/authorize' && ctx.method === 'POST') || ctx.path === '/authorize/resource-policies') {
       await deps.authorize(ctx);
       return;
     }

@@ -14,7 +14,7 @@ import { AwsError } from '../contracts/errors.ts';
 import { toWireError } from '../contracts/wire-error.ts';
 import type { Authorizer, ResourceSide } from '../iam/authorizer.ts';
 import { compileDocument } from '../iam/documents.ts';
-import type { ResourcePolicies } from '../iam/resource-policies.ts';
+import type { ResourcePolicies, StoredResourcePolicies } from '../iam/resource-policies.ts';
 import { resourcePolicyRequired } from '../policy/index.ts';
 import type { Caller } from '../iam/caller.ts';
 import { overriddenDerivedKey } from '../iam/derived-keys.ts';
@@ -58,6 +58,8 @@ export interface AuthorizeDeps extends AuthenticateDeps, AdmissionDeps {
   clock?: () => Date;
   /** Resource policies registered per ARN prefix (config relyingServices.resourcePolicies). */
   resourcePolicies?: ResourcePolicies;
+  /** Resource policies the relying services registered through the JSON API (looked up in the relying service's account first). */
+  storedResourcePolicies?: StoredResourcePolicies;
   /** Services whose resources' own policy must grant (config relyingServices.resourcePolicyRequired). */
   resourcePolicyRequiredServices?: readonly string[];
 }
@@ -244,7 +246,9 @@ function decide(deps: AuthorizeDeps): Step<AuthorizeState> {
     const region = parseSigV4(forwarded)?.region;
     // the service's keys, the signature's region, then what the broker knows of an IAM resource (its tags)
     const context = { ...input.context, ...(region ? { 'aws:RequestedRegion': region } : {}), ...(await deps.authorizer.resourceContext(caller, input.action, input.resource)) };
-    const registered = state.resourceSide ? undefined : deps.resourcePolicies?.lookup(input.resource);
+    const registered = state.resourceSide
+      ? undefined
+      : ((await deps.storedResourcePolicies?.lookup(state.relying!.account, input.resource, now.getTime())) ?? deps.resourcePolicies?.lookup(input.resource));
     const side: ResourceSide = {
       ...(state.resourceSide ?? { policy: registered?.policy, account: input.resourceAccount ?? registered?.account }),
       required: resourcePolicyRequired(input.action, input.resource, deps.resourcePolicyRequiredServices),

@@ -6,9 +6,9 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
-import { startTestBroker, type TestBroker } from '../../helpers/broker.ts';
+import { ADMIN_KEY, startTestBroker, type TestBroker } from '../../helpers/broker.ts';
 import { forwardedRequest, postAuthorize } from '../../helpers/authorize.ts';
-import type { SigningCredentials } from '../../../server/sts/sigv4/index.ts';
+import { signRequest, type SigningCredentials } from '../../../server/sts/sigv4/index.ts';
 
 const A = '111122223333';
 const B = '444455556666';
@@ -116,6 +116,31 @@ describe('POST /authorize with resource-based policies', () => {
     assert.equal((await vault(policy(allowTo(`arn:aws:iam::${A}:user/alice`, 'vault:Open')))).allowed, false);
     assert.equal((await vault(policy(allowTo(A, 'vault:Open')))).allowed, true); // the account: IAM decides
     assert.equal((await vault(policy(allowTo(`arn:aws:iam::${A}:user/carol`, 'vault:Open')))).allowed, true);
+  });
+
+  it('the JSON API registers a policy per prefix in the store (authorized: idbroker:PutResourcePolicy), which /authorize then applies', async () => {
+    const api = async (method: string, body: unknown, creds: SigningCredentials | null = ADMIN_KEY) => {
+      const url = new URL(`${b.httpUrl}/authorize/resource-policies`);
+      const text = body === undefined ? '' : JSON.stringify(body);
+      const headers: Record<string, string> = body === undefined ? {} : { 'content-type': 'application/json' };
+      if (creds) Object.assign(headers, signRequest({ method, url, headers, body: text }, creds, { region: 'us-east-1', service: 'idbroker', now: new Date() }));
+      const res = await fetch(url, { method, headers, body: body === undefined ? undefined : text });
+      return { status: res.status, json: (await res.json()) as any };
+    };
+    const entry = { prefix: 'arn:aws:files:::api/', policy: policy(allowTo(`arn:aws:iam::${A}:user/alice`)) };
+    assert.equal((await api('PUT', entry, null)).json.error, 'MissingAuthenticationToken');
+    const denied = await api('PUT', entry, ALICE);
+    assert.equal(denied.status, 403);
+    assert.equal(denied.json.error, 'AccessDenied');
+    assert.match(denied.json.message, /idbroker:PutResourcePolicy on resource: arn:aws:idbroker::111122223333:resource-policy\/arn:aws:files:::api\//);
+    assert.equal((await api('PUT', { prefix: 'arn:aws:files:::bad/', policy: { Statement: 'x' } })).status, 400);
+    assert.equal(await allowed(ALICE, undefined, {}, 'files:GetObject', 'arn:aws:files:::api/a.txt'), false);
+    assert.deepEqual((await api('PUT', entry)).json, { prefix: entry.prefix });
+    assert.equal(await allowed(ALICE, undefined, {}, 'files:GetObject', 'arn:aws:files:::api/a.txt'), true);
+    assert.deepEqual((await api('GET', undefined)).json.resourcePolicies.map((p: { prefix: string }) => p.prefix), [entry.prefix]);
+    assert.equal((await api('DELETE', { prefix: entry.prefix })).status, 200);
+    assert.equal(await allowed(ALICE, undefined, {}, 'files:GetObject', 'arn:aws:files:::api/a.txt'), false);
+    assert.equal((await api('DELETE', { prefix: entry.prefix })).json.error, 'NoSuchEntity');
   });
 
   it('a malformed resource policy is a 400', async () => {
