@@ -23,6 +23,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { hostname } from 'node:os';
+import type { CliCredentials, CliIdentity } from '../contracts/cli-login.ts';
 import { awsPaths, type AwsPaths, configSection, readIniSection, updateIniFile } from './aws-files.ts';
 import { writeCachedCredentials } from './credential-cache.ts';
 
@@ -53,24 +54,8 @@ export interface LoginOptions {
 }
 
 /** Who signed in in the browser, as the broker's token answer names them. */
-export interface LoginIdentity {
-  Source: string;
-  Provider: string;
-  Subject: string;
-  DisplayName: string;
-}
-
-export interface Credentials {
-  AccessKeyId: string;
-  SecretAccessKey: string;
-  SessionToken: string;
-  Expiration: string;
-  RoleArn: string;
-  AssumedRoleArn: string;
-  Region: string;
-  Endpoint: string;
-  Identity: LoginIdentity;
-}
+export type LoginIdentity = CliIdentity;
+export type Credentials = CliCredentials;
 
 export class LoginError extends Error {}
 

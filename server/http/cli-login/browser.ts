@@ -11,7 +11,8 @@ import { checkLoginCsrf, type CookieNames, loginCsrfToken, readCookie, readForm,
 import { randomToken } from '../portal/sessions.ts';
 import type { Viewer } from '../portal/pages.ts';
 import { approvalPage, cliDonePage, continuePage, devicePage } from './pages.ts';
-import { type CliCredentials, type CliLogins, type PendingCliLogin, REQUEST_TTL_MS, REQUEST_URI_PREFIX } from './requests.ts';
+import type { CliCredentials } from '../../contracts/cli-login.ts';
+import { type CliLogins, type PendingCliLogin, REQUEST_TTL_MS, REQUEST_URI_PREFIX } from './requests.ts';
 
 export interface CliBrowserDeps {
   logins: CliLogins;

@@ -11,6 +11,7 @@
 // Records are keyed by a hash of their secret (request id, code, device code), never the secret itself;
 // issued credentials wait sealed with the key ring, and every code is taken once (delete wins).
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import type { CliCredentials } from '../../contracts/cli-login.ts';
 import type { EntityRecord, Store } from '../../contracts/store.ts';
 import type { KeyRing } from '../../keys/keyring.ts';
 
@@ -28,28 +29,6 @@ const KEPT_MS = REQUEST_TTL_MS;
 const storeExpiry = (deadline: number) => new Date(deadline + KEPT_MS);
 /** RFC 8628 §3.2: the polling interval the CLI is told, and the one a too-eager poller is slowed to. */
 export const POLL_INTERVAL_S = 5;
-
-export interface CliCredentials {
-  AccessKeyId: string;
-  SecretAccessKey: string;
-  SessionToken: string;
-  Expiration: string;
-  RoleArn: string;
-  AssumedRoleArn: string;
-  Region: string;
-  Endpoint: string;
-  /** Who signed in in the browser: the command line checks it before it writes a profile. */
-  Identity: CliIdentity;
-}
-
-export interface CliIdentity {
-  Source: 'directory' | 'saml' | 'oidc';
-  /** The directory id, or the IAM SAML / OIDC provider's ARN. */
-  Provider: string;
-  /** The directory user's DN, the SAML NameID or the OIDC `sub`. */
-  Subject: string;
-  DisplayName: string;
-}
 
 interface LoginRequest {
   mode: 'loopback' | 'device';

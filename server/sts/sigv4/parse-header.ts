@@ -1,7 +1,7 @@
 // The Authorization header form:
 //   AWS4-HMAC-SHA256 Credential=AKID/20261128/us-east-1/sts/aws4_request, SignedHeaders=host;x-amz-date, Signature=<hex>
 import { formatAmzDate, parseHttpDate } from './amz-date.ts';
-import { parseCredential } from './credential.ts';
+import { sigV4Auth } from './credential.ts';
 import { incompleteSignature, msg } from './messages.ts';
 import type { IncomingSignedRequest, SigV4Auth } from './types.ts';
 
@@ -57,21 +57,8 @@ export function parseAuthorizationHeader(req: IncomingSignedRequest, header: str
   const amzDate = parseHttpDate(dateText!);
   if (!amzDate) throw incompleteSignature(msg.badDate(dateText!));
   if (algorithm !== ALGORITHM) throw incompleteSignature(msg.unsupportedAlgorithm(algorithm));
-  const scope = parseCredential(credential!);
   const token = first(req.headers['x-amz-security-token']);
-  // Fields spelled out: an object spread here costs more than the whole parse.
-  const auth: SigV4Auth = {
-    accessKeyId: scope.accessKeyId,
-    scopeDate: scope.scopeDate,
-    region: scope.region,
-    service: scope.service,
-    terminator: scope.terminator,
-    signedHeaders: signedHeaders === '' ? [] : signedHeaders!.split(';'),
-    signature: signature!,
-    amzDate,
-    amzDateText: xAmzDate ?? formatAmzDate(amzDate),
-    presigned: false,
-  };
+  const auth = sigV4Auth(credential!, signedHeaders!, signature!, amzDate, xAmzDate ?? formatAmzDate(amzDate), false);
   if (token !== undefined) auth.securityToken = token;
   return auth;
 }

@@ -1,7 +1,7 @@
 // The presigned (query-string) form: X-Amz-Algorithm, X-Amz-Credential, X-Amz-Date, X-Amz-Expires,
 // X-Amz-SignedHeaders, X-Amz-Signature and optionally X-Amz-Security-Token, all in the URL.
 import { parseAmzDate } from './amz-date.ts';
-import { parseCredential } from './credential.ts';
+import { sigV4Auth } from './credential.ts';
 import { incompleteSignature, msg } from './messages.ts';
 import type { IncomingSignedRequest, SigV4Auth } from './types.ts';
 import { decodeComponent } from './uri-encoding.ts';
@@ -49,21 +49,8 @@ export function parsePresigned(req: IncomingSignedRequest, q: Map<string, string
   const amzDate = parseAmzDate(dateText!);
   if (!amzDate) throw incompleteSignature(msg.badDate(dateText!));
   const expires = q.get('X-Amz-Expires');
-  const scope = parseCredential(credential!);
   const token = q.get('X-Amz-Security-Token') ?? req.headers['x-amz-security-token'];
-  // Fields spelled out: an object spread here costs more than the whole parse.
-  const auth: SigV4Auth = {
-    accessKeyId: scope.accessKeyId,
-    scopeDate: scope.scopeDate,
-    region: scope.region,
-    service: scope.service,
-    terminator: scope.terminator,
-    signedHeaders: signedHeaders === '' ? [] : signedHeaders!.split(';'),
-    signature: signature!,
-    amzDate,
-    amzDateText: dateText,
-    presigned: true,
-  };
+  const auth = sigV4Auth(credential!, signedHeaders!, signature!, amzDate, dateText!, true);
   if (expires !== undefined) auth.expiresSeconds = parseExpires(expires);
   if (token !== undefined) auth.securityToken = Array.isArray(token) ? token[0] : token;
   return auth;
