@@ -15,7 +15,7 @@ import { toWireError } from '../contracts/wire-error.ts';
 import type { Authorizer, ResourceSide } from '../iam/authorizer.ts';
 import { compileDocument } from '../iam/documents.ts';
 import type { ResourcePolicies, StoredResourcePolicies } from '../iam/resource-policies.ts';
-import { resourcePolicyRequired } from '../policy/index.ts';
+import { resourcePolicyRequired, type CompiledPolicy } from '../policy/index.ts';
 import type { Caller } from '../iam/caller.ts';
 import { overriddenDerivedKey } from '../iam/derived-keys.ts';
 import { parseSigV4, type IncomingSignedRequest } from '../sts/sigv4/index.ts';
@@ -185,13 +185,25 @@ const parseAuthorizeRequest: Step<AuthorizeState> = async function parseAuthoriz
   if (input.resourcePolicy !== undefined) {
     try {
       const doc = typeof input.resourcePolicy === 'string' ? input.resourcePolicy : JSON.stringify(input.resourcePolicy);
-      state.resourceSide = { policy: compileDocument(doc, 'resource', 'resourcePolicy'), account: input.resourceAccount };
+      state.resourceSide = { policy: compiledResourcePolicy(doc), account: input.resourceAccount };
     } catch (err) {
       throw new AwsError('InvalidRequest', `resourcePolicy: ${(err as Error).message}`);
     }
   }
   return next();
 };
+
+/** Relying services send the same bucket policies again and again: the last few compiled, by their text. */
+const compiled = new Map<string, CompiledPolicy>();
+function compiledResourcePolicy(doc: string): CompiledPolicy {
+  let policy = compiled.get(doc);
+  if (!policy) {
+    policy = compileDocument(doc, 'resource', 'resourcePolicy');
+    if (compiled.size >= 256) compiled.delete(compiled.keys().next().value!);
+    compiled.set(doc, policy);
+  }
+  return policy;
+}
 
 const derivedKeyError = (key: string) => new AwsError('InvalidRequest', `context: ${key} is derived by the broker from the verified request and cannot be set.`);
 
