@@ -57,7 +57,8 @@ export function instanceProfileXml(p: InstanceProfileData, roles: readonly RoleD
   ];
 }
 
-export function policyXml(p: ManagedPolicyData, attachmentCount: number, boundaryUsage: number, detail: boolean): XmlNode[] {
+/** A managed policy's fields; `detail` adds the Description (and the Tags, unless `tags` is false: GetAccountAuthorizationDetails' ManagedPolicyDetail has none). */
+export function policyXml(p: ManagedPolicyData, attachmentCount: number, boundaryUsage: number, detail: boolean, tags = detail): XmlNode[] {
   return [
     ['PolicyName', p.name],
     ['PolicyId', p.id],
@@ -70,7 +71,7 @@ export function policyXml(p: ManagedPolicyData, attachmentCount: number, boundar
     ...(detail ? opt('Description', p.description) : []),
     ['CreateDate', new Date(p.createDate)],
     ['UpdateDate', new Date(p.updateDate)],
-    ...(detail ? tagsXml(p.tags) : []),
+    ...(tags ? tagsXml(p.tags) : []),
   ];
 }
 

@@ -6,7 +6,7 @@ import { encodeDocument } from '../documents.ts';
 import { AWS_MANAGED, IamModel, type ManagedPolicyData, type PrincipalData, type PrincipalKind, type RoleData } from '../model.ts';
 import { instanceProfilesOfRole } from '../instance-profile-model.ts';
 import { readPaging } from '../params.ts';
-import { groupXml, roleXml, userXml } from '../render.ts';
+import { groupXml, policyXml, roleXml, userXml } from '../render.ts';
 import { profilesXml } from './instance-profiles.ts';
 
 const FILTERS = ['User', 'Role', 'Group', 'LocalManagedPolicy', 'AWSManagedPolicy'] as const;
@@ -23,17 +23,7 @@ async function principalPolicies(m: IamModel, account: string, kind: PrincipalKi
 async function policyDetail(m: IamModel, account: string, p: ManagedPolicyData): Promise<XmlNode[]> {
   const versions = (await m.listPolicyVersions(account, p.arn)).map((v) => v.data);
   return [
-    ['PolicyName', p.name],
-    ['PolicyId', p.id],
-    ['Arn', p.arn],
-    ['Path', p.path],
-    ['DefaultVersionId', p.defaultVersionId],
-    ['AttachmentCount', await m.attachmentCount(p.arn)],
-    ['PermissionsBoundaryUsageCount', 0],
-    ['IsAttachable', true],
-    ...(p.description ? [['Description', p.description] as XmlNode] : []),
-    ['CreateDate', new Date(p.createDate)],
-    ['UpdateDate', new Date(p.updateDate)],
+    ...policyXml(p, await m.attachmentCount(p.arn), 0, true, false),
     members('PolicyVersionList', versions, (v) => [['Document', encodeDocument(v.document)], ['VersionId', v.versionId], ['IsDefaultVersion', v.versionId === p.defaultVersionId], ['CreateDate', new Date(v.createDate)]]),
   ];
 }
