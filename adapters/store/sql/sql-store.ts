@@ -22,6 +22,9 @@ function toRecord<T>(row: EntitiesTable): EntityRecord<T> {
   return r;
 }
 
+/** The column order of toRow's object, which is the order of the compiled INSERT's parameters. */
+const ROW_COLUMNS = ['account', 'kind', 'key', 'parent', 'ref', 'data', 'created_at', 'expires_at'] as const satisfies readonly (keyof EntitiesTable)[];
+
 function toRow(r: EntityRecord): EntitiesTable {
   return {
     account: r.account,
@@ -51,6 +54,8 @@ class SqlEntities implements EntityRepo {
   // kysely query each time cost more than SQLite's own work.
   #getSql?: string;
   #findSql?: string;
+  #clearSql?: string;
+  #insertSql?: string;
 
   async get<T>(account: string, kind: string, key: string) {
     this.#getSql ??= this.db.selectFrom('entities').selectAll().where('account', '=', '').where('kind', '=', '').where('key', '=', '').where(live(0)).compile().sql;
@@ -101,9 +106,13 @@ class SqlEntities implements EntityRepo {
    *  INSERT … ON CONFLICT DO UPDATE … WHERE expired: PostgreSQL locks the conflicting row even when it does not
    *  update it, and the two-replica lockout race, test/e2e/scale-out/lockout-race-postgres.test.ts, failed so.) */
   async insert(record: EntityRecord) {
-    await this.db.deleteFrom('entities').where('account', '=', record.account).where('kind', '=', record.kind).where('key', '=', record.key).where('expires_at', '<=', this.clock().getTime()).execute();
+    // Compiled once, like get/find: single-use records (SAML replay, ...) are inserted on every such request.
+    this.#clearSql ??= this.db.deleteFrom('entities').where('account', '=', '').where('kind', '=', '').where('key', '=', '').where('expires_at', '<=', 0).compile().sql;
+    await this.db.executeQuery(CompiledQuery.raw(this.#clearSql, [record.account, record.kind, record.key, this.clock().getTime()]));
+    const row = toRow(record);
+    this.#insertSql ??= this.db.insertInto('entities').values(row).compile().sql;
     try {
-      await this.db.insertInto('entities').values(toRow(record)).execute();
+      await this.db.executeQuery(CompiledQuery.raw(this.#insertSql, ROW_COLUMNS.map((c) => row[c])));
     } catch (err) {
       if (this.isUnique(err)) throw new ConflictError(`${record.kind} ${record.key} already exists`, { cause: err });
       throw err;
