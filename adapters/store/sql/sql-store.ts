@@ -106,15 +106,30 @@ class SqlEntities implements EntityRepo {
    *  INSERT … ON CONFLICT DO UPDATE … WHERE expired: PostgreSQL locks the conflicting row even when it does not
    *  update it, and the two-replica lockout race, test/e2e/scale-out/lockout-race-postgres.test.ts, failed so.) */
   async insert(record: EntityRecord) {
-    // Compiled once, like get/find: single-use records (SAML replay, ...) are inserted on every such request.
+    // Compiled once, like get/find: single-use records (the SAML replay cache) are inserted on every such request.
     this.#clearSql ??= this.db.deleteFrom('entities').where('account', '=', '').where('kind', '=', '').where('key', '=', '').where('expires_at', '<=', 0).compile().sql;
-    await this.db.executeQuery(CompiledQuery.raw(this.#clearSql, [record.account, record.kind, record.key, this.clock().getTime()]));
     const row = toRow(record);
     this.#insertSql ??= this.db.insertInto('entities').values(row).compile().sql;
+    const clearExpired = () => this.db.executeQuery(CompiledQuery.raw(this.#clearSql!, [record.account, record.kind, record.key, this.clock().getTime()]));
+    const put = () => this.db.executeQuery(CompiledQuery.raw(this.#insertSql!, ROW_COLUMNS.map((c) => row[c])));
+    const conflict = (err: unknown) => new ConflictError(`${record.kind} ${record.key} already exists`, { cause: err });
+    // Usually no record holds the key, so the INSERT goes first (one write); on a conflict an expired holder is
+    // deleted and the INSERT tried once more. In a PostgreSQL transaction a failed statement aborts the
+    // transaction, so there the delete goes first.
+    const insertFirst = this.dialect === 'sqlite' || !this.db.isTransaction;
+    if (!insertFirst) await clearExpired();
     try {
-      await this.db.executeQuery(CompiledQuery.raw(this.#insertSql, ROW_COLUMNS.map((c) => row[c])));
+      await put();
+      return;
     } catch (err) {
-      if (this.isUnique(err)) throw new ConflictError(`${record.kind} ${record.key} already exists`, { cause: err });
+      if (!this.isUnique(err)) throw err;
+      if (!insertFirst) throw conflict(err);
+    }
+    await clearExpired();
+    try {
+      await put();
+    } catch (err) {
+      if (this.isUnique(err)) throw conflict(err);
       throw err;
     }
   }
