@@ -9,10 +9,11 @@ import { parseArn } from '../../iam/arn.ts';
 import { SAML_PROVIDER, type SamlProviderData } from '../../iam/actions/saml-providers.ts';
 import { compileDocument } from '../../iam/documents.ts';
 import { roleResourceKeys } from '../../iam/authorization-table.ts';
-import { IamModel, type RoleData } from '../../iam/model.ts';
+import type { RoleData } from '../../iam/model.ts';
 import { evaluate, type ContextValue } from '../../policy/index.ts';
 import { credentialsXml, issueSession } from '../issue-credentials.ts';
 import { packedPolicySize } from '../packed-policy.ts';
+import { readRole } from '../read-role.ts';
 import { checkSessionPolicies, durationError, readPolicyArns, S } from '../params.ts';
 import { nameQualifier, readAwsAttributes, subjectType } from '../saml/aws-attributes.ts';
 import { checkAssertion, EXPIRED, SAML_CLOCK_SKEW_SECONDS } from '../saml/check-assertion.ts';
@@ -94,7 +95,7 @@ export const AssumeRoleWithSAML = defineAction<Params>({
     const attrs = readAwsAttributes(f.attributes);
     if (!f.nameId) throw denied();
 
-    const role = (await new IamModel(ctx.store).getPrincipal<RoleData>(ref.account, 'role', ref.roleName))?.data;
+    const role = await readRole(ctx, { account: ref.account, name: ref.roleName });
     if (!role || role.arn !== p.roleArn) throw denied();
     if (!attrs.rolePairs.some((x) => x.roleArn === p.roleArn && x.providerArn === p.principalArn)) throw denied();
 

@@ -7,10 +7,10 @@ import { defineAction, type ActionContext } from '../../iam/action.ts';
 import { parseArn } from '../../iam/arn.ts';
 import { checkTags } from '../../iam/actions/tags.ts';
 import { compileDocument } from '../../iam/documents.ts';
-import { IamModel, nameKey, type RoleData } from '../../iam/model.ts';
 import type { Tag } from '../../iam/params.ts';
 import type { ContextValue } from '../../policy/index.ts';
 import { credentialsXml, issueSession } from '../issue-credentials.ts';
+import { readRole } from '../read-role.ts';
 import { verifyMfa } from '../mfa.ts';
 import { packedPolicySize } from '../packed-policy.ts';
 import { checkSessionPolicies, durationError, readPolicyArns, S } from '../params.ts';
@@ -33,16 +33,6 @@ function roleNameOf(arn: string): { account: string; name: string } | undefined 
   const p = parseArn(arn);
   if (!p || p.service !== 'iam' || !p.resource.startsWith('role/')) return undefined;
   return { account: p.account, name: p.resource.slice(p.resource.lastIndexOf('/') + 1) };
-}
-
-/** The role the authorization table already read for this request (same account and name), else read now. */
-async function readRole(ctx: ActionContext, ref: { account: string; name: string }): Promise<RoleData | undefined> {
-  const e = ctx.authorization?.entity;
-  if (e && ctx.authorization?.resourceType === 'role' && 'assumeRolePolicyDocument' in e) {
-    const role = e as RoleData;
-    if (parseArn(role.arn)?.account === ref.account && nameKey(role.name) === nameKey(ref.name)) return role;
-  }
-  return (await new IamModel(ctx.store).getPrincipal<RoleData>(ref.account, 'role', ref.name))?.data;
 }
 
 /** Tags the new session carries: inherited transitive tags, then the passed ones (re-passing an inherited key fails). */
