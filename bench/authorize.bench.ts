@@ -3,8 +3,9 @@
 // idbroker:Authorize checked, the forwarded request verified for the service and host, the signer's policies and the
 // resource policy evaluated. Both calls are signed once and replayed (valid 15 minutes). Each server runs in its own
 // process (bench/support/broker-process.ts); beside each rate the server's CPU µs per decision. Goal: ratio ≥ 0.5.
-import { fmt, load, type LoadResult } from './http-load.ts';
+import { fmt, load } from './http-load.ts';
 import { startBareProcess, startBrokerProcess, type ServerProcess } from './support/broker-process.ts';
+import { combine, measure, type LoadOptions as Options, type Measured } from './support/measure.ts';
 import { signRequest } from '../server/sts/sigv4/index.ts';
 
 const TOTAL = Number(process.env.BENCH_REQUESTS ?? 4000);
@@ -30,28 +31,6 @@ const BUCKET_POLICY = {
     { Effect: 'Deny', Principal: '*', Action: 'files:*', Resource: 'arn:aws:files:::reports/secret/*' },
   ],
 };
-
-type Options = Parameters<typeof load>[1];
-interface Measured {
-  r: LoadResult;
-  cpu: number;
-}
-
-async function measure(server: ServerProcess, path: string, o: Options): Promise<Measured> {
-  const mark = await server.cpuMark();
-  const r = await load(server.url + path, o);
-  return { r, cpu: (await server.cpuSince(mark)) / o.total };
-}
-
-function combine(parts: Measured[]): Measured {
-  const requests = parts.reduce((n, p) => n + p.r.requests, 0);
-  const seconds = parts.reduce((n, p) => n + p.r.seconds, 0);
-  const mid = (f: (r: LoadResult) => number) => parts.map((p) => f(p.r)).sort((a, b) => a - b)[Math.floor(parts.length / 2)];
-  return {
-    r: { requests, seconds, rps: requests / seconds, p50ms: mid((r) => r.p50ms), p99ms: mid((r) => r.p99ms), errors: parts.reduce((n, p) => n + p.r.errors, 0) },
-    cpu: parts.reduce((n, p) => n + p.cpu * p.r.requests, 0) / requests,
-  };
-}
 
 export default async function run(): Promise<void> {
   const broker = await startBrokerProcess({ yaml: YAML });

@@ -9,37 +9,14 @@ import { IAMClient, CreateRoleCommand, PutRolePolicyCommand } from '@aws-sdk/cli
 import { ADMIN_KEY } from '../test/helpers/broker.ts';
 import { signQuery } from '../test/helpers/aws-signer.ts';
 import { TRUST } from '../test/contracts/iam-api.ts';
-import { fmt, load, type LoadResult } from './http-load.ts';
+import { fmt, load } from './http-load.ts';
 import { startBareProcess, startBrokerProcess, type ServerProcess } from './support/broker-process.ts';
+import { combine, measure, type LoadOptions as Options, type Measured } from './support/measure.ts';
 
 const TOTAL = Number(process.env.BENCH_REQUESTS ?? 4000);
 const CONCURRENCY = 8;
 const ROUNDS = 3;
 const BARE_BODY = '<GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><GetCallerIdentityResult/></GetCallerIdentityResponse>\n';
-
-type Options = Parameters<typeof load>[1];
-interface Measured {
-  r: LoadResult;
-  cpu: number;
-}
-
-/** One measured load against `server`: the rate and the server process's CPU µs per request. */
-async function measure(server: ServerProcess, o: Options): Promise<Measured> {
-  const mark = await server.cpuMark();
-  const r = await load(server.url + '/', o);
-  return { r, cpu: (await server.cpuSince(mark)) / o.total };
-}
-
-/** Several measures of one target as one: requests and CPU summed, percentiles the slices' median. */
-function combine(parts: Measured[]): Measured {
-  const requests = parts.reduce((n, p) => n + p.r.requests, 0);
-  const seconds = parts.reduce((n, p) => n + p.r.seconds, 0);
-  const mid = (f: (r: LoadResult) => number) => parts.map((p) => f(p.r)).sort((a, b) => a - b)[Math.floor(parts.length / 2)];
-  return {
-    r: { requests, seconds, rps: requests / seconds, p50ms: mid((r) => r.p50ms), p99ms: mid((r) => r.p99ms), errors: parts.reduce((n, p) => n + p.r.errors, 0) },
-    cpu: parts.reduce((n, p) => n + p.cpu * p.r.requests, 0) / requests,
-  };
-}
 
 export default async function run(): Promise<void> {
   const broker = await startBrokerProcess();
@@ -71,7 +48,7 @@ export default async function run(): Promise<void> {
     ];
     const parts = targets.map(() => [] as Measured[]);
     for (let round = 0; round < ROUNDS; round++) {
-      for (const [k, [, server, o]] of targets.entries()) parts[k].push(await measure(server, { ...o, total: Math.floor(o.total / ROUNDS) }));
+      for (const [k, [, server, o]] of targets.entries()) parts[k].push(await measure(server, '/', { ...o, total: Math.floor(o.total / ROUNDS) }));
     }
     const results = targets.map(([name], k) => [name, combine(parts[k])] as const);
     const base = results[0][1];
