@@ -8,10 +8,10 @@ import { defineAction } from '../../iam/action.ts';
 import { parseArn } from '../../iam/arn.ts';
 import { compileDocument } from '../../iam/documents.ts';
 import { roleResourceKeys } from '../../iam/authorization-table.ts';
-import { IamModel, type RoleData } from '../../iam/model.ts';
 import { evaluate, type ContextValue } from '../../policy/index.ts';
 import { credentialsXml, issueSession } from '../issue-credentials.ts';
 import { packedPolicySize } from '../packed-policy.ts';
+import { readRole } from '../read-role.ts';
 import { checkSessionPolicies, durationError, readPolicyArns, S } from '../params.ts';
 import { sessionTagsFromClaims, sourceIdentityFromClaims, webIdentityConditionKeys } from '../web-identity/token-claims.ts';
 import { verifyWebIdentityToken } from '../web-identity/verify-token.ts';
@@ -57,7 +57,7 @@ export const AssumeRoleWithWebIdentity = defineAction<Params>({
     const tagging = mergeSessionTags(sessionTagsFromClaims(t.claims), mappedTags(tagMappingOf(t.provider.settings), (name) => t.claims[name], fail), 'InvalidIdentityToken');
     const sourceIdentity = sourceIdentityFromClaims(t.claims);
 
-    const role = (await new IamModel(ctx.store).getPrincipal<RoleData>(account, 'role', role0.resource.slice(role0.resource.lastIndexOf('/') + 1)))?.data;
+    const role = await readRole(ctx, { account, name: role0.resource.slice(role0.resource.lastIndexOf('/') + 1) });
     if (!role || role.arn !== p.roleArn) throw denied();
     const keys = webIdentityConditionKeys(t);
     const context: Record<string, ContextValue | undefined> = {
