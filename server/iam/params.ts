@@ -39,6 +39,26 @@ export function memberPath(name: string): string {
   return out.join('.');
 }
 
+/** [...v].length (code points: a surrogate pair counts once, a lone surrogate once) without an array per value
+ *  (a SAMLAssertion is 8 KiB or more). */
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+function codePointLength(v: string): number {
+  if (!SURROGATE.test(v)) return v.length;
+  let n = v.length;
+  for (let i = 0; i < v.length - 1; i++) {
+    const c = v.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = v.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
+  return n;
+}
+
 function quote(v: string): string {
   return `'${v}'`;
 }
@@ -53,7 +73,7 @@ export class ParamReader {
   }
 
   private check(name: string, v: string, c: StringConstraint): void {
-    const len = [...v].length;
+    const len = codePointLength(v);
     if (c.min !== undefined && len < c.min) this.fail(name, v, `Member must have length greater than or equal to ${c.min}`);
     if (c.max !== undefined && len > c.max) this.fail(name, v, `Member must have length less than or equal to ${c.max}`);
     if (c.pattern !== undefined && !fullMatch(c.pattern).test(v)) this.fail(name, v, `Member must satisfy regular expression pattern: ${c.pattern}`);
